@@ -1,0 +1,7 @@
+/** Receiver SPI. */
+@Export
+@Version("0.1.0")
+package io.otelier.api.receiver;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

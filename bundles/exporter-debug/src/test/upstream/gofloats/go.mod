@@ -1,0 +1,3 @@
+module otelier.test/gofloats
+
+go 1.26

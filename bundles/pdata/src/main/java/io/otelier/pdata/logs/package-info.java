@@ -1,0 +1,7 @@
+/** Log records: the log signal of the model. */
+@Export
+@Version("0.1.0")
+package io.otelier.pdata.logs;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
