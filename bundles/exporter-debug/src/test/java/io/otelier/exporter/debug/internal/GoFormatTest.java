@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Checks the Go printing against go-format.tsv, which Go 1.26 on amd64 (with FMA) printed for a fixed list of
  * awkward doubles, 600 random ones, a few timestamps and math.Exp of bucket boundaries and random arguments
- * (rows "bits %v %f", "T nanos time.String()" and "E x-bits exp-bits"; made by src/test/upstream/gofloats).
+ * (rows "bits %v %f", "T nanos time.String()" and "E x-bits exp-bits"; made by interop/go-floats).
  * Each table is one test that lists every row that differs.
  */
 class GoFormatTest {

@@ -32,7 +32,7 @@ import io.otelier.pdata.trace.SpanLink;
 import io.otelier.pdata.trace.StatusCode;
 
 /**
- * A tree of every kind of data, built exactly like src/test/upstream/main.go builds it for upstream's debug
+ * A tree of every kind of data, built exactly like interop/debug-exporter/main.go builds it for upstream's debug
  * exporter, whose output is in src/test/resources/golden. Change both together.
  */
 final class GoldenData {

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The normal and detailed text of {@link GoldenData} must equal, byte for byte, what upstream's debug exporter
- * v0.165.0 printed for the same data (src/test/resources/golden, made by src/test/upstream/main.go).
+ * v0.165.0 printed for the same data (src/test/resources/golden, made by interop/debug-exporter/main.go).
  */
 class GoldenOutputTest {
 

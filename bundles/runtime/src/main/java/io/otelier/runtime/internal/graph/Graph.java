@@ -18,6 +18,7 @@ import io.otelier.api.extension.ExtensionFactory;
 import io.otelier.api.processor.ProcessorFactory;
 import io.otelier.api.receiver.ReceiverFactory;
 import io.otelier.api.telemetry.Logger;
+import io.otelier.api.telemetry.ObsReport;
 import io.otelier.api.telemetry.TelemetrySettings;
 import io.otelier.pdata.Logs;
 import io.otelier.pdata.Metrics;
@@ -224,7 +225,9 @@ public final class Graph {
             case LOGS -> factory.createLogs(cs, cfg);
         };
         n.component = (Component) exporter;
-        n.consumer = ObservedConsumers.exporterInput(exporter, settings.obs(), n.signal, n.id.toString());
+        // an exporter with a sending queue counts its sends after the queue; counting here would count twice
+        n.consumer = ((io.otelier.api.exporter.Exporter<?>) exporter).reportsSends() ? exporter
+                : ObservedConsumers.exporterInput(exporter, settings.obs(), n.signal, n.id.toString());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -287,8 +290,11 @@ public final class Graph {
     }
 
     private CreateSettings createSettings(ComponentKind kind, ComponentId id, Signal signal, InstanceStatus status) {
+        ObsReport obsReport = kind == ComponentKind.EXPORTER && signal != null
+                ? new InstanceObsReport(settings.obs(), signal.id(), id.toString())
+                : ObsReport.NOOP;
         TelemetrySettings telemetry = new TelemetrySettings(componentLogger(kind, id, signal), settings.meter(),
-                settings.metricsLevel());
+                settings.metricsLevel(), obsReport);
         return new CreateSettings(id, kind, telemetry, settings.buildInfo(), status);
     }
 

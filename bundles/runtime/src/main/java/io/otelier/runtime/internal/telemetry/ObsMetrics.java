@@ -90,6 +90,13 @@ public final class ObsMetrics {
         exporter(signal, exporterId).sendFailed(items);
     }
 
+    /** Items an exporter's full sending queue refused. */
+    public void exporterEnqueueFailed(String signal, String exporterId, long items) {
+        if (items > 0) {
+            instruments(signal).enqueueFailed.add(items, "exporter", exporterId);
+        }
+    }
+
     public void processorIncoming(String signal, String processorId, long items) {
         processor(signal, processorId).incoming(items);
     }
@@ -207,6 +214,7 @@ public final class ObsMetrics {
         final CounterInstrument failed;
         final CounterInstrument sent;
         final CounterInstrument sendFailed;
+        final CounterInstrument enqueueFailed;
 
         SignalInstruments(MetricsRegistry.Scope receiver, MetricsRegistry.Scope exporter, String items,
                 String itemsText, String sentItemsText, String unit) {
@@ -221,6 +229,8 @@ public final class ObsMetrics {
             sendFailed = exporter.counter("otelcol_exporter_send_failed_" + items, "Number of " + itemsText
                     + " in failed attempts to send to destination. At detailed telemetry level, includes attributes:"
                     + " error.type (semantic convention), error.permanent. [Alpha]", unit);
+            enqueueFailed = exporter.counter("otelcol_exporter_enqueue_failed_" + items,
+                    "Number of " + itemsText + " failed to be added to the sending queue. [Alpha]", unit);
         }
     }
 }
