@@ -45,14 +45,14 @@ final class DefaultsMerger {
         }
         if (user.isObject() && type != null && type.isMapLikeType()) {
             ObjectNode base = hasDefault && defaults.isObject() ? (ObjectNode) defaults : mapper.createObjectNode();
-            return overlay(base, (ObjectNode) user, name -> type.getContentType());
+            return overlay(base, (ObjectNode) user, name -> type.getContentType(), null);
         }
         if (user.isObject() && isBean(type)) {
             ObjectNode base = hasDefault && defaults.isObject() ? (ObjectNode) defaults
                     : sectionDefaults(type).filter(JsonNode::isObject).map(ObjectNode.class::cast)
                             .orElseGet(mapper::createObjectNode);
             Map<String, JavaType> properties = properties(type.getRawClass());
-            return overlay(base, (ObjectNode) user, properties::get);
+            return overlay(base, (ObjectNode) user, properties::get, type.getRawClass());
         }
         if (user.isArray() && type != null && type.isCollectionLikeType() && isBean(type.getContentType())) {
             Optional<JsonNode> elementDefaults = sectionDefaults(type.getContentType());
@@ -67,13 +67,56 @@ final class DefaultsMerger {
         return user;
     }
 
-    private ObjectNode overlay(ObjectNode base, ObjectNode user, java.util.function.Function<String, JavaType> typeOf) {
+    private ObjectNode overlay(ObjectNode base, ObjectNode user, java.util.function.Function<String, JavaType> typeOf,
+            Class<?> owner) {
         ObjectNode out = base.deepCopy();
         for (Map.Entry<String, JsonNode> field : user.properties()) {
+            JsonNode fieldDefault = base.get(field.getKey());
+            if ((fieldDefault == null || fieldDefault.isNull()) && owner != null) {
+                fieldDefault = ownerDefaults(owner, field.getKey()).orElse(fieldDefault);
+            }
             // an unknown key goes through untouched; binding reports it with its path
-            out.set(field.getKey(), merge(typeOf.apply(field.getKey()), base.get(field.getKey()), field.getValue()));
+            out.set(field.getKey(), merge(typeOf.apply(field.getKey()), fieldDefault, field.getValue()));
         }
         return out;
+    }
+
+    /**
+     * Defaults that the enclosing type declares for one of its off-by-default sections, through a public
+     * static {@code <section>Defaults()} method (e.g. {@code Protocols.grpcDefaults()}): the same section
+     * type can then have component-specific defaults, as upstream's {@code configoptional.Default(...)}
+     * (the OTLP receiver's grpc section defaults to localhost:4317, another receiver's to another port).
+     */
+    private Optional<JsonNode> ownerDefaults(Class<?> owner, String yamlKey) {
+        String method = camelCase(yamlKey) + "Defaults";
+        try {
+            Method m = owner.getMethod(method);
+            if (!Modifier.isStatic(m.getModifiers()) || m.getParameterCount() != 0) {
+                return Optional.empty();
+            }
+            m.trySetAccessible();
+            Object value = m.invoke(null);
+            return value == null ? Optional.empty() : Optional.of(mapper.valueToTree(value));
+        } catch (NoSuchMethodException e) {
+            return Optional.empty();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(owner.getName() + "." + method + "() failed: " + e.getCause(), e);
+        }
+    }
+
+    private static String camelCase(String snake) {
+        StringBuilder out = new StringBuilder(snake.length());
+        boolean upper = false;
+        for (int i = 0; i < snake.length(); i++) {
+            char c = snake.charAt(i);
+            if (c == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
     }
 
     private static boolean isBean(JavaType type) {
