@@ -1,5 +1,6 @@
 package io.otelier.pdata.common;
 
+import io.otelier.pdata.PList;
 import io.otelier.pdata.TreeNode;
 import java.util.Objects;
 
@@ -8,6 +9,7 @@ public final class Resource extends TreeNode {
 
     private final Attributes attributes = adopt(new Attributes());
     private int droppedAttributesCount;
+    private final PList<EntityRef> entityRefs = adopt(new PList<>(EntityRef::new, EntityRef::copyTo));
 
     /** A standalone, mutable, empty resource. */
     public Resource() {
@@ -28,26 +30,34 @@ public final class Resource extends TreeNode {
         return this;
     }
 
+    /** The entities this resource describes (OTLP's {@code entity_refs}, development status). */
+    public PList<EntityRef> entityRefs() {
+        return entityRefs;
+    }
+
     /** Overwrites {@code dest} with a deep copy of this resource. */
     public void copyTo(Resource dest) {
         dest.checkWritable();
         attributes.copyTo(dest.attributes);
         dest.droppedAttributesCount = droppedAttributesCount;
+        entityRefs.copyTo(dest.entityRefs);
     }
 
     @Override
     public boolean equals(Object other) {
         return this == other || other instanceof Resource that
-                && droppedAttributesCount == that.droppedAttributesCount && attributes.equals(that.attributes);
+                && droppedAttributesCount == that.droppedAttributesCount && attributes.equals(that.attributes)
+                && entityRefs.equals(that.entityRefs);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(attributes, droppedAttributesCount);
+        return Objects.hash(attributes, droppedAttributesCount, entityRefs);
     }
 
     @Override
     public String toString() {
-        return "Resource{attributes=" + attributes + ", droppedAttributesCount=" + droppedAttributesCount + "}";
+        return "Resource{attributes=" + attributes + ", droppedAttributesCount=" + droppedAttributesCount
+                + (entityRefs.isEmpty() ? "" : ", entityRefs=" + entityRefs) + "}";
     }
 }

@@ -67,6 +67,7 @@ public final class Collector {
     /** Loads and validates the config and creates (without starting) every component. */
     public void validate(List<String> configs, List<String> sets) throws RunException {
         LoadedConfig loaded = load(configs, sets);
+        loaded.warnings().forEach(w -> log.warn(w));
         MetricsRegistry registry = new MetricsRegistry(MetricsLevel.NONE);
         try {
             Graph.build(graphSettings(loaded.config(), log, registry), loaded.config());

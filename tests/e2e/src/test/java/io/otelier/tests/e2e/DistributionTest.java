@@ -291,13 +291,20 @@ class DistributionTest {
         record Case(String file, List<String> missing) {
         }
         for (Case k : List.of(new Case("log-collector.yaml", List.of("filelog")),
-                new Case("metrics-collector.yaml", List.of("hostmetrics")),
-                new Case("trace-collector.yaml", List.of("otlp")))) {
+                new Case("metrics-collector.yaml", List.of("hostmetrics")))) {
             CollectorProcess c = CollectorProcess.run(pristine, work, "validate", "--config",
                     examples.resolve(k.file()).toString());
             assertThat(c.exitCode()).as(k.file()).isNotEqualTo(0);
-            assertThat(c.err()).as(k.file()).contains(k.missing());
+            assertThat(c.err()).as(k.file()).contains(k.missing()).contains("is not part of this distribution");
         }
+    }
+
+    @Test
+    void handsOnTraceConfigValidatesUnmodifiedWithADeprecationWarningForOtlp() throws Exception {
+        Path config = Paths.get(System.getProperty("otelier.examples")).resolve("handson/trace-collector.yaml");
+        CollectorProcess c = CollectorProcess.run(pristine, work, "validate", "--config", config.toString());
+        assertThat(c.exitCode()).as(c.all()).isEqualTo(0);
+        assertThat(c.err()).contains("exporters::otlp").contains("deprecated alias of \"otlp_grpc\"");
     }
 
     @Test

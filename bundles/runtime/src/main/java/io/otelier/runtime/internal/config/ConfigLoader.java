@@ -64,7 +64,8 @@ public final class ConfigLoader {
             }
             Factory<?> factory = factories.find(kind, id.type()).filter(f -> f.kind() == kind).orElseThrow(() ->
                     ConfigErrors.at(sources, sectionPath, path, "unknown type \"" + id.type() + "\" for id \"" + id
-                            + "\" (valid values: " + factories.types(kind) + ")"));
+                            + "\" (valid values: " + factories.types(kind) + "): the " + kind.singular()
+                            + " \"" + id.type() + "\" is not part of this distribution"));
             if (!factory.type().equals(id.type())) {
                 warnings.add(ConfigPath.render(path) + ": " + kind.singular() + " type \"" + id.type()
                         + "\" is a deprecated alias of \"" + factory.type() + "\"; use \"" + factory.type()

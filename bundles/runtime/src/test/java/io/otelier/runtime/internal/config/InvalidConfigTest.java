@@ -72,7 +72,8 @@ class InvalidConfigTest {
                 Arguments.of("pipeline-unknown-key.yaml", "service::pipelines::traces::receiverz: unknown key"
                         + " (valid keys: receivers, processors, exporters) ({f}:8)"),
                 Arguments.of("unknown-type.yaml", "receivers: unknown type \"hostmetrics\" for id \"hostmetrics\""
-                        + " (valid values: [nop, otlp_grpc, zipkin]) ({f}:2)"),
+                        + " (valid values: [nop, otlp_grpc, zipkin]): the receiver \"hostmetrics\" is not part of this"
+                        + " distribution ({f}:2)"),
                 Arguments.of("invalid-id.yaml", "exporters: invalid id \"nop/\": name part must be specified after '/'"
                         + " in id \"nop/\" ({f}:4)"),
                 Arguments.of("config_verbosity_typo.yaml", "exporters::debug::verbositty: unknown key (valid keys:"

@@ -1,0 +1,91 @@
+package io.otelier.helper.grpc.internal;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The threads one server or channel owns: netty event loops and the executor grpc runs calls on. Each server
+ * and channel has its own and stops them when it is done, so nothing lingers after a component shuts down
+ * (grpc's shared defaults are released only a second after their last user, and are process-wide).
+ */
+public final class Threads {
+
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final ExecutorService executor;
+
+    private Threads(EventLoopGroup boss, EventLoopGroup workers, ExecutorService executor) {
+        this.boss = boss;
+        this.workers = workers;
+        this.executor = executor;
+    }
+
+    /** One acceptor thread, netty's default number of I/O threads, and a cached pool for calls. */
+    public static Threads forServer(String name) {
+        return new Threads(group(1, name + "-boss"), group(0, name + "-worker"), executor(name + "-executor"));
+    }
+
+    /** I/O threads and a cached pool for callbacks and name resolution. */
+    public static Threads forChannel(String name) {
+        return new Threads(null, group(0, name + "-worker"), executor(name + "-executor"));
+    }
+
+    public EventLoopGroup boss() {
+        return boss;
+    }
+
+    public EventLoopGroup workers() {
+        return workers;
+    }
+
+    public ExecutorService executor() {
+        return executor;
+    }
+
+    /** Stops all threads, waiting up to {@code timeout}; true when they all ended. */
+    public boolean shutdown(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        executor.shutdown();
+        if (boss != null) {
+            boss.shutdownGracefully(0, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        workers.shutdownGracefully(0, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            boolean done = executor.awaitTermination(remaining(deadline), TimeUnit.NANOSECONDS);
+            if (boss != null) {
+                done &= boss.awaitTermination(remaining(deadline), TimeUnit.NANOSECONDS);
+            }
+            done &= workers.awaitTermination(remaining(deadline), TimeUnit.NANOSECONDS);
+            if (!done) {
+                executor.shutdownNow();
+            }
+            return done;
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public boolean isTerminated() {
+        return executor.isTerminated() && workers.isTerminated() && (boss == null || boss.isTerminated());
+    }
+
+    private static long remaining(long deadline) {
+        return Math.max(0, deadline - System.nanoTime());
+    }
+
+    private static EventLoopGroup group(int threads, String name) {
+        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), NioIoHandler.newFactory());
+    }
+
+    private static ExecutorService executor(String name) {
+        return Executors.newCachedThreadPool(new DefaultThreadFactory(name, true));
+    }
+}

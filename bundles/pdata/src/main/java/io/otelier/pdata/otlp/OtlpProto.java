@@ -1,0 +1,197 @@
+package io.otelier.pdata.otlp;
+
+import com.google.protobuf.CodedOutputStream;
+import io.otelier.pdata.Logs;
+import io.otelier.pdata.Metrics;
+import io.otelier.pdata.Traces;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/**
+ * The OTLP protobuf wire format (opentelemetry-proto 1.x) of traces, metrics and logs, hand-written on
+ * protobuf-java's {@link com.google.protobuf.CodedInputStream} and {@link CodedOutputStream}.
+ *
+ * <p>The bytes of {@code Export{Trace,Metrics,Logs}ServiceRequest} are also those of {@code TracesData},
+ * {@code MetricsData} and {@code LogsData}. Decoding accepts everything protobuf does: fields in any order,
+ * unknown fields (skipped), packed and unpacked repeated scalars, a repeated singular field (the last wins, or
+ * messages merge), and the pre-0.19 {@code instrumentation_library_*} field 1000 that upstream still migrates.
+ * It refuses what upstream's decoder refuses: truncated input, lengths running past their message, a known field
+ * with another wire type, ids that are neither empty nor 16 (trace) or 8 (span) bytes. Strings are not checked
+ * for UTF-8, as upstream does not; invalid sequences become U+FFFD. Enum numbers this model does not know read
+ * as the UNSPECIFIED/UNSET constant.
+ *
+ * <p>Encoding measures first and writes once, in field-number order with defaults left out: the same bytes
+ * protobuf-java's generated classes write for the same content.
+ */
+public final class OtlpProto {
+
+    private OtlpProto() {
+    }
+
+    // ---- decoding
+
+    public static Traces decodeTraces(byte[] bytes) throws OtlpDecodeException {
+        return decodeTraces(bytes, 0, bytes.length);
+    }
+
+    public static Traces decodeTraces(byte[] bytes, int offset, int length) throws OtlpDecodeException {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        Traces traces = new Traces();
+        ProtoReader.decode(bytes, offset, length, "ExportTraceServiceRequest", TraceProtoDecoder.REQUEST,
+                reader -> TraceProtoDecoder.readRequest(reader, traces));
+        return traces;
+    }
+
+    /** Reads the stream to its end, then decodes; a failure to read is reported with the IOException as cause. */
+    public static Traces decodeTraces(InputStream in) throws OtlpDecodeException {
+        return decodeTraces(readAll(in, "ExportTraceServiceRequest"));
+    }
+
+    public static Metrics decodeMetrics(byte[] bytes) throws OtlpDecodeException {
+        return decodeMetrics(bytes, 0, bytes.length);
+    }
+
+    public static Metrics decodeMetrics(byte[] bytes, int offset, int length) throws OtlpDecodeException {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        Metrics metrics = new Metrics();
+        ProtoReader.decode(bytes, offset, length, "ExportMetricsServiceRequest", MetricProtoDecoder.REQUEST,
+                reader -> MetricProtoDecoder.readRequest(reader, metrics));
+        return metrics;
+    }
+
+    /** Reads the stream to its end, then decodes; a failure to read is reported with the IOException as cause. */
+    public static Metrics decodeMetrics(InputStream in) throws OtlpDecodeException {
+        return decodeMetrics(readAll(in, "ExportMetricsServiceRequest"));
+    }
+
+    public static Logs decodeLogs(byte[] bytes) throws OtlpDecodeException {
+        return decodeLogs(bytes, 0, bytes.length);
+    }
+
+    public static Logs decodeLogs(byte[] bytes, int offset, int length) throws OtlpDecodeException {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        Logs logs = new Logs();
+        ProtoReader.decode(bytes, offset, length, "ExportLogsServiceRequest", LogProtoDecoder.REQUEST,
+                reader -> LogProtoDecoder.readRequest(reader, logs));
+        return logs;
+    }
+
+    /** Reads the stream to its end, then decodes; a failure to read is reported with the IOException as cause. */
+    public static Logs decodeLogs(InputStream in) throws OtlpDecodeException {
+        return decodeLogs(readAll(in, "ExportLogsServiceRequest"));
+    }
+
+    // ---- encoding
+
+    public static byte[] encode(Traces traces) {
+        return encode(traces, TraceProtoEncoder::requestSize, TraceProtoEncoder::writeRequest);
+    }
+
+    public static byte[] encode(Metrics metrics) {
+        return encode(metrics, MetricProtoEncoder::requestSize, MetricProtoEncoder::writeRequest);
+    }
+
+    public static byte[] encode(Logs logs) {
+        return encode(logs, LogProtoEncoder::requestSize, LogProtoEncoder::writeRequest);
+    }
+
+    /** Writes the encoded traces to {@code out} (buffered, flushed at the end; {@code out} stays open). */
+    public static void writeTo(Traces traces, OutputStream out) throws IOException {
+        writeTo(traces, out, TraceProtoEncoder::requestSize, TraceProtoEncoder::writeRequest);
+    }
+
+    public static void writeTo(Metrics metrics, OutputStream out) throws IOException {
+        writeTo(metrics, out, MetricProtoEncoder::requestSize, MetricProtoEncoder::writeRequest);
+    }
+
+    public static void writeTo(Logs logs, OutputStream out) throws IOException {
+        writeTo(logs, out, LogProtoEncoder::requestSize, LogProtoEncoder::writeRequest);
+    }
+
+    /** The number of bytes {@link #encode(Traces)} would return. */
+    public static int encodedSize(Traces traces) {
+        return TraceProtoEncoder.requestSize(traces, new SizeCache());
+    }
+
+    public static int encodedSize(Metrics metrics) {
+        return MetricProtoEncoder.requestSize(metrics, new SizeCache());
+    }
+
+    public static int encodedSize(Logs logs) {
+        return LogProtoEncoder.requestSize(logs, new SizeCache());
+    }
+
+    // ---- export responses
+
+    /**
+     * An {@code Export*ServiceResponse} (the layout is the same for all signals): empty when nothing was rejected
+     * and there is no message, else a {@code partial_success} with the rejected count and the message.
+     */
+    public static byte[] encodeExportResponse(long rejected, String errorMessage) {
+        return ResponseCodec.encodeProto(rejected, errorMessage);
+    }
+
+    /** Reads an {@code Export*ServiceResponse}; {@link PartialSuccess#NONE} when it has no partial success. */
+    public static PartialSuccess decodeExportResponse(byte[] bytes) throws OtlpDecodeException {
+        return ResponseCodec.decodeProto(bytes);
+    }
+
+    // ---- plumbing
+
+    private interface Sizer<T> {
+        int size(T data, SizeCache cache);
+    }
+
+    private interface Writer<T> {
+        void write(CodedOutputStream out, T data, SizeCache cache) throws IOException;
+    }
+
+    private static <T> byte[] encode(T data, Sizer<T> sizer, Writer<T> writer) {
+        Objects.requireNonNull(data, "data");
+        SizeCache cache = new SizeCache();
+        byte[] bytes = new byte[sizer.size(data, cache)];
+        CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+        try {
+            writer.write(out, data, cache);
+        } catch (IOException e) {
+            // a byte array never fails to take bytes: only a tree changed during the encode gets here
+            throw new UncheckedIOException("the data changed while it was being encoded", e);
+        }
+        checkComplete(out, cache);
+        return bytes;
+    }
+
+    private static <T> void writeTo(T data, OutputStream stream, Sizer<T> sizer, Writer<T> writer)
+            throws IOException {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(stream, "stream");
+        SizeCache cache = new SizeCache();
+        int size = sizer.size(data, cache);
+        if (size == 0) {
+            return;
+        }
+        CodedOutputStream out = CodedOutputStream.newInstance(stream, Math.min(size, 64 * 1024));
+        writer.write(out, data, cache);
+        out.flush();
+        if (out.getTotalBytesWritten() != size || !cache.allTaken()) {
+            throw new IllegalStateException("the data changed while it was being encoded");
+        }
+    }
+
+    private static void checkComplete(CodedOutputStream out, SizeCache cache) {
+        if (out.spaceLeft() != 0 || !cache.allTaken()) {
+            throw new IllegalStateException("the data changed while it was being encoded");
+        }
+    }
+
+    private static byte[] readAll(InputStream in, String messageName) throws OtlpDecodeException {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new OtlpDecodeException("cannot read the OTLP " + messageName + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+module otelier.io/gofloat-golden
+go 1.24
