@@ -91,7 +91,7 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
 
     private static <T extends Telemetry> Exporter<T> create(CreateSettings settings, OtlpGrpcExporterConfig config,
             Signal signal, String droppedField, ToLongFunction<T> protoSize) {
-        OtlpGrpcSender<T> sender = new OtlpGrpcSender<>(config.clientSettings(UserAgent.of(settings.buildInfo())),
+        OtlpGrpcSender<T> sender = new OtlpGrpcSender<>(config.clientSettings(settings.buildInfo().userAgent()),
                 droppedField, settings.telemetry().logger());
         return ExporterHelper.builder(settings, signal, sender)
                 .queue(config.sendingQueue())

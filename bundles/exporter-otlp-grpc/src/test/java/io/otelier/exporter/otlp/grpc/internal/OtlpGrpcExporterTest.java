@@ -70,7 +70,7 @@ class OtlpGrpcExporterTest {
         RequestContext call = backend.traces.contexts.get(0);
         assertThat(call.metadata("x-tenant")).containsExactly("acme");
         assertThat(call.metadata("user-agent")).singleElement().asString()
-                .startsWith("Otelier test/0.0.0-test (" + UserAgent.goos(System.getProperty("os.name")) + "/");
+                .startsWith(new io.otelier.api.component.BuildInfo("otelcol-test", "Otelier test", "0.0.0-test").userAgent());
         assertThat(f.obs.sendFailed.get()).isZero();
     }
 

@@ -94,7 +94,7 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
     private static <T extends Telemetry> Exporter<T> create(CreateSettings settings, OtlpHttpExporterConfig config,
             SignalFormat<T> format) {
         OtlpHttpSender<T> sender = new OtlpHttpSender<>(config.clientSettings(), config.signalUrl(format.signal()),
-                config.encoding(), format, UserAgent.of(settings.buildInfo()), settings.telemetry().logger(),
+                config.encoding(), format, settings.buildInfo().userAgent(), settings.telemetry().logger(),
                 Clock.systemUTC());
         return ExporterHelper.builder(settings, format.signal(), sender)
                 .queue(config.sendingQueue())

@@ -79,7 +79,7 @@ class OtlpHttpExporterTest {
         assertThat(headers.metadata("content-encoding")).containsExactly("gzip");
         assertThat(headers.metadata("x-tenant")).containsExactly("acme");
         assertThat(headers.metadata("user-agent")).singleElement().asString()
-                .startsWith("Otelier test/0.0.0-test (" + UserAgent.goos(System.getProperty("os.name")) + "/");
+                .startsWith(new io.otelier.api.component.BuildInfo("otelcol-test", "Otelier test", "0.0.0-test").userAgent());
         assertThat(backend.metrics.received.get(0).path()).isEqualTo("/v1/metrics");
         assertThat(backend.logs.received.get(0).path()).isEqualTo("/v1/logs");
         assertThat(f.obs.sendFailed.get()).isZero();
