@@ -8,6 +8,7 @@ import io.otelier.api.component.CreateSettings;
 import io.otelier.api.component.StatusEvent;
 import io.otelier.api.component.StatusReporter;
 import io.otelier.api.telemetry.MetricsLevel;
+import io.otelier.api.telemetry.ObsReport;
 import io.otelier.api.telemetry.TelemetrySettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,5 +40,12 @@ public final class TestSettings {
 
     public static TestSettings of(ComponentKind kind, String id) {
         return new TestSettings(kind, id);
+    }
+
+    /** These settings with the shared item counters going to {@code obsReport}, e.g. a {@link RecordingObsReport}. */
+    public CreateSettings reportingTo(ObsReport obsReport) {
+        TelemetrySettings telemetry = settings.telemetry();
+        return new CreateSettings(settings.id(), settings.kind(), new TelemetrySettings(telemetry.logger(),
+                telemetry.meter(), telemetry.metricsLevel(), obsReport), settings.buildInfo(), settings.status());
     }
 }

@@ -26,7 +26,7 @@ import java.util.function.ToLongFunction;
  * <p>An exporter config carries {@code sending_queue} ({@link QueueSettings}), {@code retry_on_failure}
  * ({@link RetrySettings}) and a top-level {@code timeout} (a {@code Duration}, see {@link TimeoutSettings}),
  * validates them with {@link #validate}, and lists {@link #UNSUPPORTED_KEYS} among its factory's unsupported
- * keys.
+ * keys ({@link HelpedExporterFactory} does that).
  */
 public final class ExporterHelper {
 

@@ -4,9 +4,8 @@ import io.otelier.api.component.ComponentKind;
 import io.otelier.api.component.CreateSettings;
 import io.otelier.api.component.Signal;
 import io.otelier.helper.exporter.internal.FakeClock;
-import io.otelier.helper.exporter.internal.RecordingObsReport;
-import io.otelier.helper.exporter.internal.TestData;
 import io.otelier.pdata.Traces;
+import io.otelier.testkit.RecordingObsReport;
 import io.otelier.testkit.TestHost;
 import io.otelier.testkit.TestSettings;
 import java.time.Duration;
@@ -23,7 +22,7 @@ abstract class HelperFixture {
 
     final TestSettings test = TestSettings.of(ComponentKind.EXPORTER, "otlp");
     final RecordingObsReport report = new RecordingObsReport();
-    final CreateSettings settings = TestData.exporterSettings(test, report);
+    final CreateSettings settings = test.reportingTo(report);
     final QueueHandoff handoff = new QueueHandoff();
     final FakeClock clock = new FakeClock();
     final TestHost host = new TestHost();

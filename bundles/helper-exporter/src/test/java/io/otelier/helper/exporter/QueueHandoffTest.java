@@ -64,15 +64,7 @@ class QueueHandoffTest extends HelperFixture {
 
     @Test
     void withoutARetainRequestShutdownDrainsAndHoldsNothing() throws Exception {
-        RecordingSender sender = RecordingSender.accepting();
-        HelpedExporter<Traces> exporter = exporter(queue(1, 10), RetrySettings.defaults(), sender);
-        exporter.start(host);
-        exporter.consume(RequestContext.EMPTY, traces("a", 1));
-
-        exporter.shutdown();
-
-        assertThat(sender.delivered()).containsExactly("a");
-        assertThat(handoff.isHeld(id, Signal.TRACES)).isFalse();
+        assertShutdownDrainsAndHoldsNothing();
     }
 
     @Test
@@ -113,15 +105,8 @@ class QueueHandoffTest extends HelperFixture {
     void releaseAlsoWithdrawsARetainRequest() throws Exception {
         handoff.retain(id, Signal.TRACES);
         handoff.release(id, Signal.TRACES);
-        RecordingSender sender = RecordingSender.accepting();
-        HelpedExporter<Traces> exporter = exporter(queue(1, 10), RetrySettings.defaults(), sender);
-        exporter.start(host);
-        exporter.consume(RequestContext.EMPTY, traces("a", 1));
 
-        exporter.shutdown();
-
-        assertThat(sender.delivered()).containsExactly("a");
-        assertThat(handoff.isHeld(id, Signal.TRACES)).isFalse();
+        assertShutdownDrainsAndHoldsNothing();
     }
 
     @Test
@@ -141,5 +126,18 @@ class QueueHandoffTest extends HelperFixture {
         sender.awaitDelivered(2);
 
         assertThat(sender.delivered()).containsExactly("first", "second");
+    }
+
+    /** A started exporter sends what it was given before its shutdown returns, and leaves nothing held. */
+    private void assertShutdownDrainsAndHoldsNothing() throws Exception {
+        RecordingSender sender = RecordingSender.accepting();
+        HelpedExporter<Traces> exporter = exporter(queue(1, 10), RetrySettings.defaults(), sender);
+        exporter.start(host);
+        exporter.consume(RequestContext.EMPTY, traces("a", 1));
+
+        exporter.shutdown();
+
+        assertThat(sender.delivered()).containsExactly("a");
+        assertThat(handoff.isHeld(id, Signal.TRACES)).isFalse();
     }
 }

@@ -17,10 +17,9 @@ import io.otelier.pdata.Traces;
 import io.otelier.testkit.SinkConsumer;
 import io.otelier.testkit.TestHost;
 import io.otelier.testkit.TestSettings;
-import java.util.HashSet;
+import io.otelier.testkit.Threads;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ForwardConnectorTest {
@@ -70,23 +69,21 @@ class ForwardConnectorTest {
      * data unchanged, and no thread is left.
      */
     private <T extends Telemetry> void runLifecycle(Signal signal, T data) throws Exception {
-        Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
         Telemetry expected = data.deepCopy();
         data.markReadOnly();
         SinkConsumer<T> sink = new SinkConsumer<>();
 
         Connector<T> connector = factory.create(SignalPair.of(signal, signal), settings.settings,
                 factory.createDefaultConfig(), sink);
-        connector.start(new TestHost());
-        connector.consume(context, data);
-        connector.shutdown();
+        Threads.assertNoneLeftBy(() -> {
+            connector.start(new TestHost());
+            connector.consume(context, data);
+            connector.shutdown();
+        });
 
         assertThat(connector.mutatesData()).isFalse();
         assertThat(sink.received()).hasSize(1);
         assertThat(sink.received().get(0)).isSameAs(data).isEqualTo(expected);
         assertThat(sink.contexts()).containsExactly(context);
-        Set<Thread> after = new HashSet<>(Thread.getAllStackTraces().keySet());
-        after.removeAll(before);
-        assertThat(after).as("threads left behind").isEmpty();
     }
 }

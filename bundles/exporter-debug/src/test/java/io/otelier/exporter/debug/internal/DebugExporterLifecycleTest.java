@@ -8,8 +8,7 @@ import io.otelier.api.exporter.Exporter;
 import io.otelier.pdata.Telemetry;
 import io.otelier.testkit.TestHost;
 import io.otelier.testkit.TestSettings;
-import java.util.HashSet;
-import java.util.Set;
+import io.otelier.testkit.Threads;
 import org.junit.jupiter.api.Test;
 
 /** create → start → consume → shutdown for each signal, at detailed verbosity, on shared (read-only) data. */
@@ -37,19 +36,17 @@ class DebugExporterLifecycleTest {
 
     private <T extends Telemetry> void runLifecycle(Exporter<T> exporter, T data, String summaryStart)
             throws Exception {
-        Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
         Telemetry expected = data.deepCopy();
         data.markReadOnly(); // fanned-out data is shared: printing must only read it
 
-        exporter.start(new TestHost());
-        exporter.consume(RequestContext.EMPTY, data);
-        exporter.shutdown();
+        Threads.assertNoneLeftBy(() -> {
+            exporter.start(new TestHost());
+            exporter.consume(RequestContext.EMPTY, data);
+            exporter.shutdown();
+        });
 
         assertThat(exporter.mutatesData()).isFalse();
         assertThat(data).isEqualTo(expected);
         assertThat(stdout.text()).startsWith(summaryStart).contains("\nResource");
-        Set<Thread> after = new HashSet<>(Thread.getAllStackTraces().keySet());
-        after.removeAll(before);
-        assertThat(after).as("threads left behind").isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.otelier.api.consumer.RequestContext;
 import io.otelier.api.consumer.RetryableException;
 import io.otelier.pdata.Traces;
+import io.otelier.testkit.RecordingObsReport;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 

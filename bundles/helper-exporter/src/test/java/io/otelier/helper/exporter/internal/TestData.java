@@ -1,14 +1,9 @@
 package io.otelier.helper.exporter.internal;
 
-import io.otelier.api.component.ComponentKind;
-import io.otelier.api.component.CreateSettings;
-import io.otelier.api.telemetry.MetricsLevel;
-import io.otelier.api.telemetry.TelemetrySettings;
 import io.otelier.pdata.Traces;
 import io.otelier.pdata.trace.ScopeSpans;
-import io.otelier.testkit.TestSettings;
 
-/** Traces with named spans, and create settings whose counters tests can read. */
+/** Traces with named spans, to tell batches apart. */
 public final class TestData {
 
     private TestData() {
@@ -28,12 +23,5 @@ public final class TestData {
     public static String label(Traces t) {
         String first = t.resourceSpans().get(0).scopeSpans().get(0).spans().get(0).name();
         return first.substring(0, first.lastIndexOf('-'));
-    }
-
-    /** Test settings for an exporter, re-wired so that its shared counters land in {@code report}. */
-    public static CreateSettings exporterSettings(TestSettings test, RecordingObsReport report) {
-        CreateSettings s = test.settings;
-        return new CreateSettings(s.id(), ComponentKind.EXPORTER,
-                new TelemetrySettings(test.logger, test.meter, MetricsLevel.NORMAL, report), s.buildInfo(), s.status());
     }
 }

@@ -3,6 +3,7 @@ package io.otelier.runtime.internal.graph;
 import io.otelier.api.component.Component;
 import io.otelier.api.component.ComponentId;
 import io.otelier.api.component.CreateSettings;
+import io.otelier.api.component.Factory;
 import io.otelier.api.component.Host;
 import io.otelier.api.component.Signal;
 import io.otelier.api.component.Stability;
@@ -73,52 +74,80 @@ final class TestComponents {
         }
     }
 
+    /** What every fake factory shares: its type name and an empty config. */
+    abstract static class EmptyConfigFactory implements Factory<Empty> {
+        private final String type;
+
+        EmptyConfigFactory(String type) {
+            this.type = type;
+        }
+
+        @Override
+        public String type() {
+            return type;
+        }
+
+        @Override
+        public Class<Empty> configClass() {
+            return Empty.class;
+        }
+
+        @Override
+        public Empty createDefaultConfig() {
+            return new Empty();
+        }
+    }
+
+    /** Keeps {@code value} under "id signal", which the graph must ask for once only; returns that key. */
+    private static <V> String putOnce(Map<String, V> byKey, CreateSettings s, Signal signal, V value) {
+        String key = s.id() + " " + signal.id();
+        if (byKey.putIfAbsent(key, value) != null) {
+            throw new AssertionError(s.kind() + " created twice: " + key);
+        }
+        return key;
+    }
+
     final class TestReceiver extends Recorded implements Receiver {
         TestReceiver(String name) {
             super(name);
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     ReceiverFactory<Empty> receiver(String type) {
-        return new ReceiverFactory<>() {
-            public String type() {
-                return type;
-            }
+        return new TestReceiverFactory(type);
+    }
 
-            public Class<Empty> configClass() {
-                return Empty.class;
-            }
+    /** Hands out a receiver per (id, signal) and keeps what it would push into under "id signal". */
+    final class TestReceiverFactory extends EmptyConfigFactory implements ReceiverFactory<Empty> {
+        TestReceiverFactory(String type) {
+            super(type);
+        }
 
-            public Empty createDefaultConfig() {
-                return new Empty();
-            }
+        @Override
+        public Map<Signal, Stability> signals() {
+            return ALL;
+        }
 
-            public Map<Signal, Stability> signals() {
-                return ALL;
-            }
+        @SuppressWarnings("unchecked")
+        private Receiver make(CreateSettings s, Signal signal, Consumer<? extends Telemetry> next) {
+            String key = putOnce(receiverOutputs, s, signal, (Consumer<Telemetry>) next);
+            return new TestReceiver("receiver " + key);
+        }
 
-            private Receiver make(CreateSettings s, Signal signal, Consumer next) {
-                String key = s.id() + " " + signal.id();
-                if (receiverOutputs.containsKey(key)) {
-                    throw new AssertionError("receiver created twice: " + key);
-                }
-                receiverOutputs.put(key, next);
-                return new TestReceiver("receiver " + key);
-            }
+        @Override
+        public Receiver createTraces(CreateSettings s, Empty c, Consumer<Traces> next) {
+            return make(s, Signal.TRACES, next);
+        }
 
-            public Receiver createTraces(CreateSettings s, Empty c, Consumer<Traces> next) {
-                return make(s, Signal.TRACES, next);
-            }
+        @Override
+        public Receiver createMetrics(CreateSettings s, Empty c, Consumer<Metrics> next) {
+            return make(s, Signal.METRICS, next);
+        }
 
-            public Receiver createMetrics(CreateSettings s, Empty c, Consumer<Metrics> next) {
-                return make(s, Signal.METRICS, next);
-            }
-
-            public Receiver createLogs(CreateSettings s, Empty c, Consumer<Logs> next) {
-                return make(s, Signal.LOGS, next);
-            }
-        };
+        @Override
+        public Receiver createLogs(CreateSettings s, Empty c, Consumer<Logs> next) {
+            return make(s, Signal.LOGS, next);
+        }
     }
 
     /** A traces processor that renames every span (and says it mutates) or passes data through. */
@@ -151,27 +180,22 @@ final class TestComponents {
     }
 
     ProcessorFactory<Empty> processor(String type, boolean mutates) {
-        return new ProcessorFactory<>() {
-            public String type() {
-                return type;
+        final class TestProcessorFactory extends EmptyConfigFactory implements ProcessorFactory<Empty> {
+            TestProcessorFactory() {
+                super(type);
             }
 
-            public Class<Empty> configClass() {
-                return Empty.class;
-            }
-
-            public Empty createDefaultConfig() {
-                return new Empty();
-            }
-
+            @Override
             public Map<Signal, Stability> signals() {
                 return Map.of(Signal.TRACES, Stability.BETA);
             }
 
+            @Override
             public Processor<Traces> createTraces(CreateSettings s, Empty c, Consumer<Traces> next) {
                 return new TestProcessor(s.id().toString(), next, mutates);
             }
-        };
+        }
+        return new TestProcessorFactory();
     }
 
     final class TestExporter<T extends Telemetry> extends Recorded implements Exporter<T> {
@@ -188,70 +212,59 @@ final class TestComponents {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     ExporterFactory<Empty> exporter(String type) {
-        return new ExporterFactory<>() {
-            public String type() {
-                return type;
-            }
+        return new TestExporterFactory(type);
+    }
 
-            public Class<Empty> configClass() {
-                return Empty.class;
-            }
+    /** Hands out an exporter per (id, signal), each with its own sink kept under "id signal". */
+    final class TestExporterFactory extends EmptyConfigFactory implements ExporterFactory<Empty> {
+        TestExporterFactory(String type) {
+            super(type);
+        }
 
-            public Empty createDefaultConfig() {
-                return new Empty();
-            }
+        @Override
+        public Map<Signal, Stability> signals() {
+            return ALL;
+        }
 
-            public Map<Signal, Stability> signals() {
-                return ALL;
-            }
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private <T extends Telemetry> Exporter<T> make(CreateSettings s, Signal signal) {
+            SinkConsumer sink = new SinkConsumer<>();
+            putOnce(sinks, s, signal, (SinkConsumer<Telemetry>) sink);
+            return new TestExporter<>(s.id().toString(), (SinkConsumer<T>) sink);
+        }
 
-            private Exporter make(CreateSettings s, Signal signal) {
-                String key = s.id() + " " + signal.id();
-                if (sinks.containsKey(key)) {
-                    throw new AssertionError("exporter created twice: " + key);
-                }
-                SinkConsumer sink = new SinkConsumer<>();
-                sinks.put(key, sink);
-                return new TestExporter<>(s.id().toString(), sink);
-            }
+        @Override
+        public Exporter<Traces> createTraces(CreateSettings s, Empty c) {
+            return make(s, Signal.TRACES);
+        }
 
-            public Exporter<Traces> createTraces(CreateSettings s, Empty c) {
-                return make(s, Signal.TRACES);
-            }
+        @Override
+        public Exporter<Metrics> createMetrics(CreateSettings s, Empty c) {
+            return make(s, Signal.METRICS);
+        }
 
-            public Exporter<Metrics> createMetrics(CreateSettings s, Empty c) {
-                return make(s, Signal.METRICS);
-            }
-
-            public Exporter<Logs> createLogs(CreateSettings s, Empty c) {
-                return make(s, Signal.LOGS);
-            }
-        };
+        @Override
+        public Exporter<Logs> createLogs(CreateSettings s, Empty c) {
+            return make(s, Signal.LOGS);
+        }
     }
 
     /** Forwards traces to traces; turns traces into one empty metrics batch per call for traces→metrics. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     ConnectorFactory<Empty> connector(String type) {
-        return new ConnectorFactory<>() {
-            public String type() {
-                return type;
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        final class TestConnectorFactory extends EmptyConfigFactory implements ConnectorFactory<Empty> {
+            TestConnectorFactory() {
+                super(type);
             }
 
-            public Class<Empty> configClass() {
-                return Empty.class;
-            }
-
-            public Empty createDefaultConfig() {
-                return new Empty();
-            }
-
+            @Override
             public Map<SignalPair, Stability> signalPairs() {
                 return Map.of(SignalPair.of(Signal.TRACES, Signal.TRACES), Stability.BETA,
                         SignalPair.of(Signal.TRACES, Signal.METRICS), Stability.ALPHA);
             }
 
+            @Override
             public <I extends Telemetry, O extends Telemetry> Connector<I> create(SignalPair pair, CreateSettings s,
                     Empty c, Consumer<O> next) {
                 class Conn extends Recorded implements Connector<I> {
@@ -274,27 +287,22 @@ final class TestComponents {
                 }
                 return new Conn();
             }
-        };
+        }
+        return new TestConnectorFactory();
     }
 
     ExtensionFactory<Empty> extension(String type) {
-        return new ExtensionFactory<>() {
-            public String type() {
-                return type;
+        final class TestExtensionFactory extends EmptyConfigFactory implements ExtensionFactory<Empty> {
+            TestExtensionFactory() {
+                super(type);
             }
 
-            public Class<Empty> configClass() {
-                return Empty.class;
-            }
-
-            public Empty createDefaultConfig() {
-                return new Empty();
-            }
-
+            @Override
             public Stability stability() {
                 return Stability.BETA;
             }
 
+            @Override
             public Extension create(CreateSettings s, Empty c) {
                 class Ext extends Recorded implements Extension {
                     Ext() {
@@ -303,7 +311,8 @@ final class TestComponents {
                 }
                 return new Ext();
             }
-        };
+        }
+        return new TestExtensionFactory();
     }
 
     static ComponentId id(String text) {

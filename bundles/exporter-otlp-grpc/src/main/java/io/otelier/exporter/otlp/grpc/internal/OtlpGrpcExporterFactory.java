@@ -5,7 +5,7 @@ import io.otelier.api.component.Signal;
 import io.otelier.api.component.Stability;
 import io.otelier.api.exporter.Exporter;
 import io.otelier.api.exporter.ExporterFactory;
-import io.otelier.helper.exporter.ExporterHelper;
+import io.otelier.helper.exporter.HelpedExporterFactory;
 import io.otelier.helper.exporter.TimeoutSettings;
 import io.otelier.helper.grpc.GrpcClientSettings;
 import io.otelier.pdata.Logs;
@@ -13,10 +13,7 @@ import io.otelier.pdata.Metrics;
 import io.otelier.pdata.Telemetry;
 import io.otelier.pdata.Traces;
 import io.otelier.pdata.otlp.OtlpProto;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.ToLongFunction;
 import org.osgi.service.component.annotations.Component;
 
@@ -26,52 +23,19 @@ import org.osgi.service.component.annotations.Component;
  * creates one exporter per signal.
  */
 @Component(service = ExporterFactory.class)
-public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcExporterConfig> {
+public final class OtlpGrpcExporterFactory extends HelpedExporterFactory<OtlpGrpcExporterConfig> {
 
     static final String TYPE = "otlp_grpc";
     static final String DEPRECATED_TYPE = "otlp";
 
-    private static final Map<Signal, Stability> SIGNALS = Map.of(
-            Signal.TRACES, Stability.STABLE,
-            Signal.METRICS, Stability.STABLE,
-            Signal.LOGS, Stability.STABLE);
-
-    private static final Set<String> UNSUPPORTED_KEYS;
-
-    static {
-        Set<String> keys = new HashSet<>(GrpcClientSettings.unsupportedKeysUnder(""));
-        keys.addAll(ExporterHelper.UNSUPPORTED_KEYS);
-        UNSUPPORTED_KEYS = Set.copyOf(keys);
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Optional<String> deprecatedType() {
-        return Optional.of(DEPRECATED_TYPE);
-    }
-
-    @Override
-    public Class<OtlpGrpcExporterConfig> configClass() {
-        return OtlpGrpcExporterConfig.class;
+    public OtlpGrpcExporterFactory() {
+        super(TYPE, DEPRECATED_TYPE, OtlpGrpcExporterConfig.class, Map.of(Signal.TRACES, Stability.STABLE,
+                Signal.METRICS, Stability.STABLE, Signal.LOGS, Stability.STABLE), GrpcClientSettings.UNSUPPORTED_KEYS);
     }
 
     @Override
     public OtlpGrpcExporterConfig createDefaultConfig() {
         return OtlpGrpcExporterConfig.defaults();
-    }
-
-    @Override
-    public Set<String> unsupportedKeys() {
-        return UNSUPPORTED_KEYS;
-    }
-
-    @Override
-    public Map<Signal, Stability> signals() {
-        return SIGNALS;
     }
 
     @Override
@@ -93,11 +57,7 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
             Signal signal, String droppedField, ToLongFunction<T> protoSize) {
         OtlpGrpcSender<T> sender = new OtlpGrpcSender<>(config.clientSettings(settings.buildInfo().userAgent()),
                 droppedField, settings.telemetry().logger());
-        return ExporterHelper.builder(settings, signal, sender)
-                .queue(config.sendingQueue())
-                .retry(config.retryOnFailure())
-                .timeout(TimeoutSettings.of(config.timeout()))
-                .bytesSizer(protoSize)
-                .build();
+        return helped(settings, signal, config.sendingQueue(), config.retryOnFailure(),
+                TimeoutSettings.of(config.timeout()), sender, protoSize);
     }
 }

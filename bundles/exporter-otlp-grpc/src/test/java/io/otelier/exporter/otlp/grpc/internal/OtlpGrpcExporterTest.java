@@ -1,11 +1,12 @@
 package io.otelier.exporter.otlp.grpc.internal;
 
-import static io.otelier.exporter.otlp.grpc.internal.Fixture.eventually;
+import static io.otelier.testkit.Waiting.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.Status;
+import io.otelier.api.component.Signal;
 import io.otelier.api.consumer.PermanentException;
 import io.otelier.api.consumer.RequestContext;
 import io.otelier.api.consumer.RetryableException;
@@ -13,13 +14,14 @@ import io.otelier.api.exporter.Exporter;
 import io.otelier.api.telemetry.Level;
 import io.otelier.pdata.Logs;
 import io.otelier.pdata.Metrics;
-import io.otelier.pdata.Telemetry;
 import io.otelier.pdata.Traces;
 import io.otelier.pdata.otlp.PartialSuccess;
+import io.otelier.testkit.Ports;
 import io.otelier.testkit.RecordingLogger;
+import io.otelier.testkit.StartedComponents;
 import io.otelier.testkit.TestHost;
+import io.otelier.testkit.TestTelemetry;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -37,14 +39,12 @@ class OtlpGrpcExporterTest {
     private static final String WILL_RETRY = "Exporting failed. Will retry the request after interval.";
 
     private final Fixture f = new Fixture();
-    private final List<Exporter<?>> started = new ArrayList<>();
+    private final StartedComponents started = new StartedComponents();
     private GrpcBackend backend;
 
     @AfterEach
     void stopAll() throws Exception {
-        for (Exporter<?> exporter : started) {
-            exporter.shutdown();
-        }
+        started.shutdownAll();
         if (backend != null) {
             backend.close();
         }
@@ -54,23 +54,23 @@ class OtlpGrpcExporterTest {
     void everySignalArrivesIntactGzippedWithTheConfiguredHeaders() throws Exception {
         backend = GrpcBackend.start();
         var config = Fixture.config(backend.endpoint()).headers(Map.of("x-tenant", "acme")).build();
-        Exporter<Traces> traces = start(f.factory.createTraces(f.settings, config));
-        Exporter<Metrics> metrics = start(f.factory.createMetrics(f.settings, config));
-        Exporter<Logs> logs = start(f.factory.createLogs(f.settings, config));
+        Exporter<Traces> traces = started.start(f.factory.createTraces(f.settings, config));
+        Exporter<Metrics> metrics = started.start(f.factory.createMetrics(f.settings, config));
+        Exporter<Logs> logs = started.start(f.factory.createLogs(f.settings, config));
 
-        traces.consume(RequestContext.EMPTY, TestData.traces(5));
-        metrics.consume(RequestContext.EMPTY, TestData.metrics());
-        logs.consume(RequestContext.EMPTY, TestData.logs());
+        traces.consume(RequestContext.EMPTY, TestTelemetry.traces(5));
+        metrics.consume(RequestContext.EMPTY, TestTelemetry.metrics());
+        logs.consume(RequestContext.EMPTY, TestTelemetry.logs());
 
         assertThat(eventually(() -> f.obs.sent.get() == 5 + 3 + 2, WAIT)).as("sent: %s", f.obs.sent).isTrue();
-        assertThat(backend.traces.received).containsExactly(TestData.traces(5));
-        assertThat(backend.metrics.received).containsExactly(TestData.metrics());
-        assertThat(backend.logs.received).containsExactly(TestData.logs());
+        assertThat(backend.traces.received).containsExactly(TestTelemetry.traces(5));
+        assertThat(backend.metrics.received).containsExactly(TestTelemetry.metrics());
+        assertThat(backend.logs.received).containsExactly(TestTelemetry.logs());
         assertThat(backend.encodings).containsExactly("gzip", "gzip", "gzip");
         RequestContext call = backend.traces.contexts.get(0);
         assertThat(call.metadata("x-tenant")).containsExactly("acme");
         assertThat(call.metadata("user-agent")).singleElement().asString()
-                .startsWith(new io.otelier.api.component.BuildInfo("otelcol-test", "Otelier test", "0.0.0-test").userAgent());
+                .startsWith(f.settings.buildInfo().userAgent());
         assertThat(f.obs.sendFailed.get()).isZero();
     }
 
@@ -78,13 +78,13 @@ class OtlpGrpcExporterTest {
     @CsvSource({"none, identity", "zstd, zstd", "snappy, snappy", "gzip, gzip"})
     void requestsAreCompressedAsConfigured(String compression, String onTheWire) throws Exception {
         backend = GrpcBackend.start();
-        Exporter<Traces> traces = start(f.factory.createTraces(f.settings,
+        Exporter<Traces> traces = started.start(f.factory.createTraces(f.settings,
                 Fixture.config(backend.endpoint()).compression(compression).direct().build()));
 
-        traces.consume(RequestContext.EMPTY, TestData.traces(50));
+        traces.consume(RequestContext.EMPTY, TestTelemetry.traces(50));
 
         assertThat(backend.encodings).containsExactly(onTheWire);
-        assertThat(backend.traces.received).containsExactly(TestData.traces(50));
+        assertThat(backend.traces.received).containsExactly(TestTelemetry.traces(50));
     }
 
     @Test
@@ -93,12 +93,13 @@ class OtlpGrpcExporterTest {
         backend.traces.failures.add(new RetryableException("data refused due to high memory usage"));
         backend.traces.failures.add(Status.ABORTED.withDescription("try again").asRuntimeException());
         backend.traces.failures.add(Status.DEADLINE_EXCEEDED.withDescription("slow").asRuntimeException());
-        Exporter<Traces> traces = start(f.factory.createTraces(f.settings, Fixture.config(backend.endpoint()).build()));
+        Exporter<Traces> traces = started.start(f.factory.createTraces(f.settings,
+                Fixture.config(backend.endpoint()).build()));
 
-        traces.consume(RequestContext.EMPTY, TestData.traces(4));
+        traces.consume(RequestContext.EMPTY, TestTelemetry.traces(4));
 
         assertThat(eventually(() -> f.obs.sent.get() == 4, WAIT)).isTrue();
-        assertThat(backend.traces.received).containsExactly(TestData.traces(4));
+        assertThat(backend.traces.received).containsExactly(TestTelemetry.traces(4));
         assertThat(backend.traces.attempts()).isEqualTo(4);
         assertThat(f.obs.sendFailed.get()).isZero();
         assertThat(f.logger().at(Level.INFO).stream().filter(e -> e.message().equals(WILL_RETRY))).hasSize(3);
@@ -108,9 +109,10 @@ class OtlpGrpcExporterTest {
     void aPermanentFailureIsDroppedAtOnceAndCounted() throws Exception {
         backend = GrpcBackend.start();
         backend.traces.failures.add(Status.INVALID_ARGUMENT.withDescription("span without a name").asRuntimeException());
-        Exporter<Traces> traces = start(f.factory.createTraces(f.settings, Fixture.config(backend.endpoint()).build()));
+        Exporter<Traces> traces = started.start(f.factory.createTraces(f.settings,
+                Fixture.config(backend.endpoint()).build()));
 
-        traces.consume(RequestContext.EMPTY, TestData.traces(3));
+        traces.consume(RequestContext.EMPTY, TestTelemetry.traces(3));
 
         assertThat(eventually(() -> f.obs.sendFailed.get() == 3, WAIT)).isTrue();
         Thread.sleep(200); // a retry would come after 20ms
@@ -147,10 +149,10 @@ class OtlpGrpcExporterTest {
             throws Exception {
         backend = GrpcBackend.start();
         backend.traces.failures.add(Status.fromCode(code).withDescription("refused").asRuntimeException());
-        Exporter<Traces> traces = start(f.factory.createTraces(f.settings,
+        Exporter<Traces> traces = started.start(f.factory.createTraces(f.settings,
                 Fixture.config(backend.endpoint()).direct().build()));
 
-        assertThatThrownBy(() -> traces.consume(RequestContext.EMPTY, TestData.traces(2)))
+        assertThatThrownBy(() -> traces.consume(RequestContext.EMPTY, TestTelemetry.traces(2)))
                 .isInstanceOf(retryable ? RetryableException.class : PermanentException.class)
                 .hasMessage("rpc error: code = " + goName + " desc = refused");
         assertThat(f.obs.sendFailed.get()).isEqualTo(2);
@@ -161,10 +163,10 @@ class OtlpGrpcExporterTest {
         backend = GrpcBackend.start();
         backend.traces.failures.add(GrpcBackend.withRetryInfo(Status.Code.RESOURCE_EXHAUSTED, "over quota",
                 Duration.ofMillis(1500)));
-        Exporter<Traces> traces = start(f.factory.createTraces(f.settings,
+        Exporter<Traces> traces = started.start(f.factory.createTraces(f.settings,
                 Fixture.config(backend.endpoint()).direct().build()));
 
-        assertThatThrownBy(() -> traces.consume(RequestContext.EMPTY, TestData.traces(1)))
+        assertThatThrownBy(() -> traces.consume(RequestContext.EMPTY, TestTelemetry.traces(1)))
                 .isInstanceOfSatisfying(RetryableException.class,
                         e -> assertThat(e.retryAfter()).contains(Duration.ofMillis(1500)));
     }
@@ -174,9 +176,10 @@ class OtlpGrpcExporterTest {
         backend = GrpcBackend.start();
         Duration throttle = Duration.ofMillis(600);
         backend.traces.failures.add(GrpcBackend.withRetryInfo(Status.Code.RESOURCE_EXHAUSTED, "over quota", throttle));
-        Exporter<Traces> traces = start(f.factory.createTraces(f.settings, Fixture.config(backend.endpoint()).build()));
+        Exporter<Traces> traces = started.start(f.factory.createTraces(f.settings,
+                Fixture.config(backend.endpoint()).build()));
 
-        traces.consume(RequestContext.EMPTY, TestData.traces(2));
+        traces.consume(RequestContext.EMPTY, TestTelemetry.traces(2));
 
         assertThat(eventually(() -> f.obs.sent.get() == 2, WAIT)).isTrue();
         List<Long> attempts = backend.traces.attemptNanos;
@@ -189,11 +192,11 @@ class OtlpGrpcExporterTest {
     void eachAttemptGetsTheTimeoutAsItsDeadline() throws Exception {
         backend = GrpcBackend.start();
         backend.traces.delay = Duration.ofSeconds(1);
-        Exporter<Traces> traces = start(f.factory.createTraces(f.settings,
+        Exporter<Traces> traces = started.start(f.factory.createTraces(f.settings,
                 Fixture.config(backend.endpoint()).timeout(Duration.ofMillis(200)).direct().build()));
 
         long begin = System.nanoTime();
-        assertThatThrownBy(() -> traces.consume(RequestContext.EMPTY, TestData.traces(1)))
+        assertThatThrownBy(() -> traces.consume(RequestContext.EMPTY, TestTelemetry.traces(1)))
                 .isInstanceOf(RetryableException.class)
                 .hasMessageStartingWith("rpc error: code = DeadlineExceeded desc = ");
         assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofMillis(900));
@@ -211,13 +214,7 @@ class OtlpGrpcExporterTest {
         backend.logs.answer = partial;
         var config = Fixture.config(backend.endpoint()).direct().build();
 
-        switch (signal) {
-            case "traces" -> start(f.factory.createTraces(f.settings, config)).consume(RequestContext.EMPTY,
-                    TestData.traces(3));
-            case "metrics" -> start(f.factory.createMetrics(f.settings, config)).consume(RequestContext.EMPTY,
-                    TestData.metrics());
-            default -> start(f.factory.createLogs(f.settings, config)).consume(RequestContext.EMPTY, TestData.logs());
-        }
+        started.startAndConsume(f.factory, Signal.fromId(signal).orElseThrow(), f.settings, config);
 
         assertThat(f.logger().at(Level.WARN)).singleElement().satisfies(e -> {
             assertThat(e.message()).isEqualTo("Partial success response");
@@ -233,7 +230,7 @@ class OtlpGrpcExporterTest {
         Exporter<Traces> traces = f.factory.createTraces(f.settings, config);
 
         assertThatCode(() -> traces.start(new TestHost())).doesNotThrowAnyException();
-        assertThatCode(() -> traces.consume(RequestContext.EMPTY, TestData.traces(3))).doesNotThrowAnyException();
+        assertThatCode(() -> traces.consume(RequestContext.EMPTY, TestTelemetry.traces(3))).doesNotThrowAnyException();
 
         assertThat(eventually(() -> f.logger().contains(WILL_RETRY), WAIT)).isTrue();
         RecordingLogger.Entry retry = f.logger().entries().stream().filter(e -> e.message().equals(WILL_RETRY))
@@ -248,22 +245,16 @@ class OtlpGrpcExporterTest {
 
     @Test
     void dataWaitsForABackendThatComesUpLater() throws Exception {
-        int port = Fixture.freePort();
-        Exporter<Traces> traces = start(f.factory.createTraces(f.settings,
+        int port = Ports.freeLoopbackPort();
+        Exporter<Traces> traces = started.start(f.factory.createTraces(f.settings,
                 Fixture.config("127.0.0.1:" + port).build()));
 
-        traces.consume(RequestContext.EMPTY, TestData.traces(3));
+        traces.consume(RequestContext.EMPTY, TestTelemetry.traces(3));
         assertThat(eventually(() -> f.logger().contains(WILL_RETRY), WAIT)).isTrue();
         backend = GrpcBackend.start(port);
 
         assertThat(eventually(() -> f.obs.sent.get() == 3, WAIT)).isTrue();
-        assertThat(backend.traces.received).containsExactly(TestData.traces(3));
+        assertThat(backend.traces.received).containsExactly(TestTelemetry.traces(3));
         assertThat(f.obs.sendFailed.get()).isZero();
-    }
-
-    private <T extends Telemetry> Exporter<T> start(Exporter<T> exporter) throws Exception {
-        exporter.start(new TestHost());
-        started.add(exporter);
-        return exporter;
     }
 }

@@ -5,7 +5,7 @@ import io.otelier.api.component.Signal;
 import io.otelier.api.component.Stability;
 import io.otelier.api.exporter.Exporter;
 import io.otelier.api.exporter.ExporterFactory;
-import io.otelier.helper.exporter.ExporterHelper;
+import io.otelier.helper.exporter.HelpedExporterFactory;
 import io.otelier.helper.exporter.TimeoutSettings;
 import io.otelier.helper.http.HttpClientSettings;
 import io.otelier.pdata.Logs;
@@ -14,10 +14,8 @@ import io.otelier.pdata.Telemetry;
 import io.otelier.pdata.Traces;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -26,53 +24,20 @@ import org.osgi.service.component.annotations.Component;
  * as not supported yet).
  */
 @Component(service = ExporterFactory.class)
-public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpExporterConfig> {
+public final class OtlpHttpExporterFactory extends HelpedExporterFactory<OtlpHttpExporterConfig> {
 
     static final String TYPE = "otlp_http";
     static final String DEPRECATED_TYPE = "otlphttp";
 
-    private static final Map<Signal, Stability> SIGNALS = Map.of(
-            Signal.TRACES, Stability.STABLE,
-            Signal.METRICS, Stability.STABLE,
-            Signal.LOGS, Stability.STABLE);
-
-    private static final Set<String> UNSUPPORTED_KEYS;
-
-    static {
-        Set<String> keys = new HashSet<>(HttpClientSettings.UNSUPPORTED_KEYS);
-        keys.addAll(ExporterHelper.UNSUPPORTED_KEYS);
-        keys.add("profiles_endpoint");
-        UNSUPPORTED_KEYS = Set.copyOf(keys);
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Optional<String> deprecatedType() {
-        return Optional.of(DEPRECATED_TYPE);
-    }
-
-    @Override
-    public Class<OtlpHttpExporterConfig> configClass() {
-        return OtlpHttpExporterConfig.class;
+    public OtlpHttpExporterFactory() {
+        super(TYPE, DEPRECATED_TYPE, OtlpHttpExporterConfig.class, Map.of(Signal.TRACES, Stability.STABLE,
+                Signal.METRICS, Stability.STABLE, Signal.LOGS, Stability.STABLE),
+                Stream.concat(HttpClientSettings.UNSUPPORTED_KEYS.stream(), Stream.of("profiles_endpoint")).toList());
     }
 
     @Override
     public OtlpHttpExporterConfig createDefaultConfig() {
         return OtlpHttpExporterConfig.defaults();
-    }
-
-    @Override
-    public Set<String> unsupportedKeys() {
-        return UNSUPPORTED_KEYS;
-    }
-
-    @Override
-    public Map<Signal, Stability> signals() {
-        return SIGNALS;
     }
 
     @Override
@@ -96,12 +61,8 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
         OtlpHttpSender<T> sender = new OtlpHttpSender<>(config.clientSettings(), config.signalUrl(format.signal()),
                 config.encoding(), format, settings.buildInfo().userAgent(), settings.telemetry().logger(),
                 Clock.systemUTC());
-        return ExporterHelper.builder(settings, format.signal(), sender)
-                .queue(config.sendingQueue())
-                .retry(config.retryOnFailure())
-                // upstream turns this timeout off and relies on the HTTP client's
-                .timeout(TimeoutSettings.of(Duration.ZERO))
-                .bytesSizer(format.protoSize())
-                .build();
+        // upstream turns the helper's timeout off and relies on the HTTP client's
+        return helped(settings, format.signal(), config.sendingQueue(), config.retryOnFailure(),
+                TimeoutSettings.of(Duration.ZERO), sender, format.protoSize());
     }
 }

@@ -2,20 +2,15 @@ package io.otelier.exporter.otlp.http.internal;
 
 import io.otelier.api.component.ComponentKind;
 import io.otelier.api.component.CreateSettings;
-import io.otelier.api.telemetry.MetricsLevel;
-import io.otelier.api.telemetry.TelemetrySettings;
 import io.otelier.helper.exporter.QueueSettings;
 import io.otelier.helper.exporter.RetrySettings;
 import io.otelier.testkit.RecordingLogger;
+import io.otelier.testkit.RecordingObsReport;
 import io.otelier.testkit.TestSettings;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
-/** Create settings with a recording logger and obs report, configs for a loopback backend, and waiting. */
+/** Create settings with a recording logger and obs report, and configs for a loopback backend. */
 final class Fixture {
 
     /** Retries quickly and for long enough that a test never runs out of them by accident. */
@@ -24,9 +19,7 @@ final class Fixture {
 
     final TestSettings test = TestSettings.of(ComponentKind.EXPORTER, "otlp_http/test");
     final RecordingObsReport obs = new RecordingObsReport();
-    final CreateSettings settings = new CreateSettings(test.settings.id(), test.settings.kind(),
-            new TelemetrySettings(test.logger, test.meter, MetricsLevel.NORMAL, obs), test.settings.buildInfo(),
-            test.settings.status());
+    final CreateSettings settings = test.reportingTo(obs);
     final OtlpHttpExporterFactory factory = new OtlpHttpExporterFactory();
 
     RecordingLogger logger() {
@@ -101,23 +94,5 @@ final class Fixture {
             c.validate();
             return c;
         }
-    }
-
-    /** A loopback port nothing listens on (until a test starts a backend there). */
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        }
-    }
-
-    static boolean eventually(BooleanSupplier condition, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(10);
-        }
-        return condition.getAsBoolean();
     }
 }

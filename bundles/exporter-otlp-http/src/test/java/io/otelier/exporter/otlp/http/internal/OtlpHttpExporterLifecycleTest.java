@@ -1,23 +1,24 @@
 package io.otelier.exporter.otlp.http.internal;
 
-import static io.otelier.exporter.otlp.http.internal.Fixture.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.otelier.api.consumer.RequestContext;
 import io.otelier.api.exporter.Exporter;
 import io.otelier.pdata.Telemetry;
-import io.otelier.testkit.TestHost;
-import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.function.Supplier;
+import io.otelier.testkit.ExporterLifecycle;
+import io.otelier.testkit.TestTelemetry;
+import io.otelier.testkit.Threads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** create → start → consume → shutdown for each signal, on shared (read-only) data, leaving no thread behind. */
+/**
+ * create → start → consume → shutdown for each signal, on shared (read-only) data, leaving no thread behind (Java
+ * 17's HTTP client has no close(): its threads end once the dropped client is collected, which the check waits for).
+ */
 class OtlpHttpExporterLifecycleTest {
+
+    /** The in-test backend's threads: it serves each new connection on one. */
+    private static final String BACKEND_THREADS = "otelier-http-";
 
     private final Fixture f = new Fixture();
     private HttpBackend backend;
@@ -26,8 +27,7 @@ class OtlpHttpExporterLifecycleTest {
     void startBackend() throws Exception {
         backend = HttpBackend.start();
         // one round first, so that process-wide statics (the JDK's HTTP client's, …) exist before we count
-        runLifecycle(() -> f.factory.createTraces(f.settings, Fixture.config(backend.url()).build()),
-                TestData.traces(1));
+        runLifecycle(f.factory.createTraces(f.settings, config()), TestTelemetry.traces(1));
     }
 
     @AfterEach
@@ -37,67 +37,35 @@ class OtlpHttpExporterLifecycleTest {
 
     @Test
     void traces() throws Exception {
-        assertNoThreadLeft(() -> runLifecycle(
-                () -> f.factory.createTraces(f.settings, Fixture.config(backend.url()).build()),
-                TestData.traces(4)));
-        assertThat(backend.traces.data()).contains(TestData.traces(4));
+        Threads.assertNoneLeftBy(() -> runLifecycle(f.factory.createTraces(f.settings, config()),
+                TestTelemetry.traces(4)), BACKEND_THREADS);
+        assertThat(backend.traces.data()).contains(TestTelemetry.traces(4));
     }
 
     @Test
     void metrics() throws Exception {
-        assertNoThreadLeft(() -> runLifecycle(
-                () -> f.factory.createMetrics(f.settings, Fixture.config(backend.url()).build()),
-                TestData.metrics()));
-        assertThat(backend.metrics.data()).containsExactly(TestData.metrics());
+        Threads.assertNoneLeftBy(() -> runLifecycle(f.factory.createMetrics(f.settings, config()),
+                TestTelemetry.metrics()), BACKEND_THREADS);
+        assertThat(backend.metrics.data()).containsExactly(TestTelemetry.metrics());
     }
 
     @Test
     void logs() throws Exception {
-        assertNoThreadLeft(() -> runLifecycle(
-                () -> f.factory.createLogs(f.settings, Fixture.config(backend.url()).build()),
-                TestData.logs()));
-        assertThat(backend.logs.data()).containsExactly(TestData.logs());
+        Threads.assertNoneLeftBy(() -> runLifecycle(f.factory.createLogs(f.settings, config()),
+                TestTelemetry.logs()), BACKEND_THREADS);
+        assertThat(backend.logs.data()).containsExactly(TestTelemetry.logs());
     }
 
     @Test
     void aNeverStartedExporterShutsDownCleanly() throws Exception {
-        assertNoThreadLeft(() -> f.factory.createTraces(f.settings, Fixture.config(backend.url()).build())
-                .shutdown());
+        Threads.assertNoneLeftBy(() -> f.factory.createTraces(f.settings, config()).shutdown(), BACKEND_THREADS);
     }
 
-    private interface Run {
-        void run() throws Exception;
+    private OtlpHttpExporterConfig config() {
+        return Fixture.config(backend.url()).build();
     }
 
-    private static void assertNoThreadLeft(Run run) throws Exception {
-        Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
-        run.run();
-        // Java 17's HTTP client has no close(): its threads end once the dropped client is collected
-        assertThat(eventually(() -> {
-            System.gc();
-            return newThreads(before).isEmpty();
-        }, Duration.ofSeconds(20)))
-                .as("threads left behind: %s", newThreads(before)).isTrue();
-    }
-
-    /** Threads started since {@code before}, except the in-test backend's (it serves each new connection). */
-    private static List<String> newThreads(Set<Thread> before) {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).filter(t -> !before.contains(t))
-                .map(Thread::getName).filter(name -> !name.startsWith("otelier-http-")).sorted().toList();
-    }
-
-    /** The data is marked read-only, as fanned-out data is: exporting must only read it. */
-    private <T extends Telemetry> void runLifecycle(Supplier<Exporter<T>> create, T data) throws Exception {
-        Telemetry expected = data.deepCopy();
-        data.markReadOnly();
-        long sentBefore = f.obs.sent.get();
-        Exporter<T> exporter = create.get();
-
-        exporter.start(new TestHost());
-        exporter.consume(RequestContext.EMPTY, data);
-        exporter.shutdown();
-
-        assertThat(f.obs.sent.get() - sentBefore).as("drained before shutdown returned").isEqualTo(data.itemCount());
-        assertThat(data).isEqualTo(expected);
+    private <T extends Telemetry> void runLifecycle(Exporter<T> exporter, T data) throws Exception {
+        ExporterLifecycle.run(exporter, data, f.obs);
     }
 }

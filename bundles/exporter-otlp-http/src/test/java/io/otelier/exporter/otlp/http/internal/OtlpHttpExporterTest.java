@@ -1,11 +1,12 @@
 package io.otelier.exporter.otlp.http.internal;
 
-import static io.otelier.exporter.otlp.http.internal.Fixture.eventually;
+import static io.otelier.testkit.Waiting.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.CodedOutputStream;
+import io.otelier.api.component.Signal;
 import io.otelier.api.consumer.PermanentException;
 import io.otelier.api.consumer.RequestContext;
 import io.otelier.api.consumer.RetryableException;
@@ -14,18 +15,19 @@ import io.otelier.api.telemetry.Level;
 import io.otelier.helper.http.HttpResponse;
 import io.otelier.pdata.Logs;
 import io.otelier.pdata.Metrics;
-import io.otelier.pdata.Telemetry;
 import io.otelier.pdata.Traces;
 import io.otelier.pdata.otlp.OtlpJson;
 import io.otelier.pdata.otlp.OtlpProto;
+import io.otelier.testkit.Ports;
 import io.otelier.testkit.RecordingLogger;
+import io.otelier.testkit.StartedComponents;
 import io.otelier.testkit.TestHost;
+import io.otelier.testkit.TestTelemetry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -41,14 +43,12 @@ class OtlpHttpExporterTest {
     private static final String WILL_RETRY = "Exporting failed. Will retry the request after interval.";
 
     private final Fixture f = new Fixture();
-    private final List<Exporter<?>> started = new ArrayList<>();
+    private final StartedComponents started = new StartedComponents();
     private HttpBackend backend;
 
     @AfterEach
     void stopAll() throws Exception {
-        for (Exporter<?> exporter : started) {
-            exporter.shutdown();
-        }
+        started.shutdownAll();
         if (backend != null) {
             backend.close();
         }
@@ -60,18 +60,18 @@ class OtlpHttpExporterTest {
             throws Exception {
         backend = HttpBackend.start();
         var config = Fixture.config(backend.url()).encoding(encoding).headers(Map.of("X-Tenant", "acme")).build();
-        Exporter<Traces> traces = start(f.factory.createTraces(f.settings, config));
-        Exporter<Metrics> metrics = start(f.factory.createMetrics(f.settings, config));
-        Exporter<Logs> logs = start(f.factory.createLogs(f.settings, config));
+        Exporter<Traces> traces = started.start(f.factory.createTraces(f.settings, config));
+        Exporter<Metrics> metrics = started.start(f.factory.createMetrics(f.settings, config));
+        Exporter<Logs> logs = started.start(f.factory.createLogs(f.settings, config));
 
-        traces.consume(RequestContext.EMPTY, TestData.traces(5));
-        metrics.consume(RequestContext.EMPTY, TestData.metrics());
-        logs.consume(RequestContext.EMPTY, TestData.logs());
+        traces.consume(RequestContext.EMPTY, TestTelemetry.traces(5));
+        metrics.consume(RequestContext.EMPTY, TestTelemetry.metrics());
+        logs.consume(RequestContext.EMPTY, TestTelemetry.logs());
 
         assertThat(eventually(() -> f.obs.sent.get() == 5 + 3 + 2, WAIT)).as("sent: %s", f.obs.sent).isTrue();
-        assertThat(backend.traces.data()).containsExactly(TestData.traces(5));
-        assertThat(backend.metrics.data()).containsExactly(TestData.metrics());
-        assertThat(backend.logs.data()).containsExactly(TestData.logs());
+        assertThat(backend.traces.data()).containsExactly(TestTelemetry.traces(5));
+        assertThat(backend.metrics.data()).containsExactly(TestTelemetry.metrics());
+        assertThat(backend.logs.data()).containsExactly(TestTelemetry.logs());
         HttpBackend.Received<Traces> request = backend.traces.received.get(0);
         assertThat(request.path()).isEqualTo("/v1/traces");
         assertThat(request.contentType()).isEqualTo(contentType);
@@ -79,7 +79,7 @@ class OtlpHttpExporterTest {
         assertThat(headers.metadata("content-encoding")).containsExactly("gzip");
         assertThat(headers.metadata("x-tenant")).containsExactly("acme");
         assertThat(headers.metadata("user-agent")).singleElement().asString()
-                .startsWith(new io.otelier.api.component.BuildInfo("otelcol-test", "Otelier test", "0.0.0-test").userAgent());
+                .startsWith(f.settings.buildInfo().userAgent());
         assertThat(backend.metrics.received.get(0).path()).isEqualTo("/v1/metrics");
         assertThat(backend.logs.received.get(0).path()).isEqualTo("/v1/logs");
         assertThat(f.obs.sendFailed.get()).isZero();
@@ -89,24 +89,24 @@ class OtlpHttpExporterTest {
     @CsvSource({"none, ''", "zstd, zstd", "snappy, snappy"})
     void bodiesAreCompressedAsConfigured(String compression, String contentEncoding) throws Exception {
         backend = HttpBackend.start();
-        Exporter<Traces> traces = start(f.factory.createTraces(f.settings,
+        Exporter<Traces> traces = started.start(f.factory.createTraces(f.settings,
                 Fixture.config(backend.url()).compression(compression).direct().build()));
 
-        traces.consume(RequestContext.EMPTY, TestData.traces(50));
+        traces.consume(RequestContext.EMPTY, TestTelemetry.traces(50));
 
         RequestContext headers = backend.traces.received.get(0).context();
         assertThat(headers.metadata("content-encoding"))
                 .isEqualTo(contentEncoding.isEmpty() ? List.of() : List.of(contentEncoding));
-        assertThat(backend.traces.data()).containsExactly(TestData.traces(50));
+        assertThat(backend.traces.data()).containsExactly(TestTelemetry.traces(50));
     }
 
     @Test
     void aSignalEndpointOverridesTheBaseUrl() throws Exception {
         backend = HttpBackend.start();
-        Exporter<Traces> traces = start(f.factory.createTraces(f.settings,
+        Exporter<Traces> traces = started.start(f.factory.createTraces(f.settings,
                 Fixture.config("http://127.0.0.1:9").tracesEndpoint(backend.url() + "/custom/traces").direct().build()));
 
-        traces.consume(RequestContext.EMPTY, TestData.traces(1));
+        traces.consume(RequestContext.EMPTY, TestTelemetry.traces(1));
 
         assertThat(backend.traces.received).singleElement()
                 .satisfies(r -> assertThat(r.path()).isEqualTo("/custom/traces"));
@@ -118,12 +118,13 @@ class OtlpHttpExporterTest {
         for (int status : new int[] {503, 502, 504, 429}) {
             backend.traces.script.add(HttpResponse.error(status, "not now"));
         }
-        Exporter<Traces> traces = start(f.factory.createTraces(f.settings, Fixture.config(backend.url()).build()));
+        Exporter<Traces> traces = started.start(f.factory.createTraces(f.settings,
+                Fixture.config(backend.url()).build()));
 
-        traces.consume(RequestContext.EMPTY, TestData.traces(4));
+        traces.consume(RequestContext.EMPTY, TestTelemetry.traces(4));
 
         assertThat(eventually(() -> f.obs.sent.get() == 4, WAIT)).isTrue();
-        assertThat(backend.traces.data()).containsExactly(TestData.traces(4));
+        assertThat(backend.traces.data()).containsExactly(TestTelemetry.traces(4));
         assertThat(backend.traces.attempts()).isEqualTo(5);
         assertThat(f.obs.sendFailed.get()).isZero();
         assertThat(f.logger().entries().stream().filter(e -> e.message().equals(WILL_RETRY))).hasSize(4);
@@ -133,9 +134,10 @@ class OtlpHttpExporterTest {
     void aPermanentStatusIsDroppedAtOnceAndCountedWithTheServersMessage() throws Exception {
         backend = HttpBackend.start();
         backend.traces.script.add(HttpResponse.of(400, ExportResponses.PROTOBUF, rpcStatus(3, "span without a name")));
-        Exporter<Traces> traces = start(f.factory.createTraces(f.settings, Fixture.config(backend.url()).build()));
+        Exporter<Traces> traces = started.start(f.factory.createTraces(f.settings,
+                Fixture.config(backend.url()).build()));
 
-        traces.consume(RequestContext.EMPTY, TestData.traces(3));
+        traces.consume(RequestContext.EMPTY, TestTelemetry.traces(3));
 
         assertThat(eventually(() -> f.obs.sendFailed.get() == 3, WAIT)).isTrue();
         Thread.sleep(200); // a retry would come after 20ms
@@ -157,10 +159,10 @@ class OtlpHttpExporterTest {
     void statusesAreClassifiedAsTheOtlpSpecSays(int status, String code, boolean retryable) throws Exception {
         backend = HttpBackend.start();
         backend.traces.script.add(HttpResponse.error(status, "refused"));
-        Exporter<Traces> traces = start(f.factory.createTraces(f.settings,
+        Exporter<Traces> traces = started.start(f.factory.createTraces(f.settings,
                 Fixture.config(backend.url()).direct().build()));
 
-        assertThatThrownBy(() -> traces.consume(RequestContext.EMPTY, TestData.traces(2)))
+        assertThatThrownBy(() -> traces.consume(RequestContext.EMPTY, TestTelemetry.traces(2)))
                 .isInstanceOf(retryable ? RetryableException.class : PermanentException.class)
                 .hasMessage("rpc error: code = " + code + " desc = error exporting items, request to " + backend.url()
                         + "/v1/traces responded with HTTP Status Code " + status);
@@ -172,9 +174,10 @@ class OtlpHttpExporterTest {
     void retryAfterIsHonoured(int status) throws Exception {
         backend = HttpBackend.start();
         backend.traces.script.add(HttpResponse.error(status, "slow down").withHeader("Retry-After", "1"));
-        Exporter<Traces> traces = start(f.factory.createTraces(f.settings, Fixture.config(backend.url()).build()));
+        Exporter<Traces> traces = started.start(f.factory.createTraces(f.settings,
+                Fixture.config(backend.url()).build()));
 
-        traces.consume(RequestContext.EMPTY, TestData.traces(2));
+        traces.consume(RequestContext.EMPTY, TestTelemetry.traces(2));
 
         assertThat(eventually(() -> f.obs.sent.get() == 2, WAIT)).isTrue();
         List<Long> attempts = backend.traces.attemptNanos;
@@ -187,10 +190,10 @@ class OtlpHttpExporterTest {
     void retryAfterOnA502IsNotAThrottle() throws Exception {
         backend = HttpBackend.start();
         backend.traces.script.add(HttpResponse.error(502, "bad gateway").withHeader("Retry-After", "30"));
-        Exporter<Traces> traces = start(f.factory.createTraces(f.settings,
+        Exporter<Traces> traces = started.start(f.factory.createTraces(f.settings,
                 Fixture.config(backend.url()).direct().build()));
 
-        assertThatThrownBy(() -> traces.consume(RequestContext.EMPTY, TestData.traces(1)))
+        assertThatThrownBy(() -> traces.consume(RequestContext.EMPTY, TestTelemetry.traces(1)))
                 .isInstanceOfSatisfying(RetryableException.class, e -> assertThat(e.retryAfter()).isEmpty());
     }
 
@@ -213,13 +216,7 @@ class OtlpHttpExporterTest {
         backend.logs.answer = partial;
         var config = Fixture.config(backend.url()).direct().build();
 
-        switch (signal) {
-            case "traces" -> start(f.factory.createTraces(f.settings, config)).consume(RequestContext.EMPTY,
-                    TestData.traces(3));
-            case "metrics" -> start(f.factory.createMetrics(f.settings, config)).consume(RequestContext.EMPTY,
-                    TestData.metrics());
-            default -> start(f.factory.createLogs(f.settings, config)).consume(RequestContext.EMPTY, TestData.logs());
-        }
+        started.startAndConsume(f.factory, Signal.fromId(signal).orElseThrow(), f.settings, config);
 
         assertThat(f.logger().at(Level.WARN)).singleElement().satisfies(e -> {
             assertThat(e.message()).isEqualTo("Partial success response");
@@ -232,10 +229,10 @@ class OtlpHttpExporterTest {
     void anUndecodableSuccessBodyIsAPermanentErrorAsUpstream() throws Exception {
         backend = HttpBackend.start();
         backend.traces.answer = HttpResponse.of(200, ExportResponses.PROTOBUF, new byte[] {0x0a, 0x7f});
-        Exporter<Traces> traces = start(f.factory.createTraces(f.settings,
+        Exporter<Traces> traces = started.start(f.factory.createTraces(f.settings,
                 Fixture.config(backend.url()).direct().build()));
 
-        assertThatThrownBy(() -> traces.consume(RequestContext.EMPTY, TestData.traces(1)))
+        assertThatThrownBy(() -> traces.consume(RequestContext.EMPTY, TestTelemetry.traces(1)))
                 .isInstanceOf(PermanentException.class).hasMessageStartingWith("error parsing protobuf response: ");
     }
 
@@ -244,11 +241,11 @@ class OtlpHttpExporterTest {
         // a listening socket nobody reads from: the connection is made, no answer ever comes
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             String url = "http://127.0.0.1:" + silent.getLocalPort();
-            Exporter<Traces> traces = start(f.factory.createTraces(f.settings,
+            Exporter<Traces> traces = started.start(f.factory.createTraces(f.settings,
                     Fixture.config(url).timeout(Duration.ofMillis(300)).direct().build()));
 
             long begin = System.nanoTime();
-            assertThatThrownBy(() -> traces.consume(RequestContext.EMPTY, TestData.traces(1)))
+            assertThatThrownBy(() -> traces.consume(RequestContext.EMPTY, TestTelemetry.traces(1)))
                     .isInstanceOf(RetryableException.class)
                     .hasMessageStartingWith("failed to make an HTTP request: Post \"" + url
                             + "/v1/traces\": HttpTimeoutException");
@@ -262,7 +259,7 @@ class OtlpHttpExporterTest {
         Exporter<Traces> traces = f.factory.createTraces(f.settings, config);
 
         assertThatCode(() -> traces.start(new TestHost())).doesNotThrowAnyException();
-        assertThatCode(() -> traces.consume(RequestContext.EMPTY, TestData.traces(3))).doesNotThrowAnyException();
+        assertThatCode(() -> traces.consume(RequestContext.EMPTY, TestTelemetry.traces(3))).doesNotThrowAnyException();
 
         assertThat(eventually(() -> f.logger().contains(WILL_RETRY), WAIT)).isTrue();
         RecordingLogger.Entry retry = f.logger().entries().stream().filter(e -> e.message().equals(WILL_RETRY))
@@ -277,23 +274,17 @@ class OtlpHttpExporterTest {
 
     @Test
     void dataWaitsForABackendThatComesUpLater() throws Exception {
-        int port = Fixture.freePort();
-        Exporter<Traces> traces = start(f.factory.createTraces(f.settings,
+        int port = Ports.freeLoopbackPort();
+        Exporter<Traces> traces = started.start(f.factory.createTraces(f.settings,
                 Fixture.config("http://127.0.0.1:" + port).build()));
 
-        traces.consume(RequestContext.EMPTY, TestData.traces(3));
+        traces.consume(RequestContext.EMPTY, TestTelemetry.traces(3));
         assertThat(eventually(() -> f.logger().contains(WILL_RETRY), WAIT)).isTrue();
         backend = HttpBackend.start(port);
 
         assertThat(eventually(() -> f.obs.sent.get() == 3, WAIT)).isTrue();
-        assertThat(backend.traces.data()).containsExactly(TestData.traces(3));
+        assertThat(backend.traces.data()).containsExactly(TestTelemetry.traces(3));
         assertThat(f.obs.sendFailed.get()).isZero();
-    }
-
-    private <T extends Telemetry> Exporter<T> start(Exporter<T> exporter) throws Exception {
-        exporter.start(new TestHost());
-        started.add(exporter);
-        return exporter;
     }
 
     /** A google.rpc.Status{code, message} body, as an OTLP receiver writes it. */

@@ -1,14 +1,14 @@
-package io.otelier.exporter.otlp.grpc.internal;
+package io.otelier.testkit;
 
 import io.otelier.api.telemetry.ObsReport;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counts what the exporter reports, for assertions. */
-final class RecordingObsReport implements ObsReport {
+/** Keeps the shared exporter counters an exporter reports, for assertions (see {@link TestSettings#reportingTo}). */
+public final class RecordingObsReport implements ObsReport {
 
-    final AtomicLong sent = new AtomicLong();
-    final AtomicLong sendFailed = new AtomicLong();
-    final AtomicLong enqueueFailed = new AtomicLong();
+    public final AtomicLong sent = new AtomicLong();
+    public final AtomicLong sendFailed = new AtomicLong();
+    public final AtomicLong enqueueFailed = new AtomicLong();
 
     @Override
     public void exporterSent(long items) {
