@@ -290,13 +290,21 @@ class DistributionTest {
         Path examples = Paths.get(System.getProperty("otelier.examples")).resolve("handson");
         record Case(String file, List<String> missing) {
         }
-        for (Case k : List.of(new Case("log-collector.yaml", List.of("filelog")),
-                new Case("metrics-collector.yaml", List.of("hostmetrics")))) {
+        for (Case k : List.of(new Case("log-collector.yaml", List.of("filelog")))) {
             CollectorProcess c = CollectorProcess.run(pristine, work, "validate", "--config",
                     examples.resolve(k.file()).toString());
             assertThat(c.exitCode()).as(k.file()).isNotEqualTo(0);
             assertThat(c.err()).as(k.file()).contains(k.missing()).contains("is not part of this distribution");
         }
+    }
+
+    @Test
+    void handsOnMetricsConfigValidatesUnmodifiedWithDeprecationWarnings() throws Exception {
+        Path config = Paths.get(System.getProperty("otelier.examples")).resolve("handson/metrics-collector.yaml");
+        CollectorProcess c = CollectorProcess.run(pristine, work, "validate", "--config", config.toString());
+        assertThat(c.exitCode()).as(c.all()).isEqualTo(0);
+        assertThat(c.err()).contains("receivers::hostmetrics").contains("exporters::prometheusremotewrite")
+                .contains("deprecated alias");
     }
 
     @Test

@@ -163,7 +163,8 @@ class OtlpInteropTest {
         int grpc = freePort();
         // only the environment changes: the receiver's port (tests stay off the default 4317)
         try (CollectorProcess c = CollectorProcess.start(dist, work, "--config", config.toString(), "--set",
-                "receivers::otlp::protocols::grpc::endpoint=127.0.0.1:" + grpc)) {
+                "receivers::otlp::protocols::grpc::endpoint=127.0.0.1:" + grpc,
+                "--set", "service::telemetry::metrics::level=none")) {
             c.awaitOutput("Everything is ready", 1, READY);
             sendSpans(OtlpGrpcSpanExporter.builder().setEndpoint("http://127.0.0.1:" + grpc).build(), "handson-", 3);
             c.awaitOutput(java.util.regex.Pattern.quote("Traces {\"resource spans\": 1, \"spans\": 3}"), 1, READY);
