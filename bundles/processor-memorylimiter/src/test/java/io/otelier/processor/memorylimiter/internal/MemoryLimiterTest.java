@@ -193,6 +193,10 @@ class MemoryLimiterTest {
         timed.stop(test.settings.status());
         assertThat(threadAlive("otelier-test-timer")).as("one user is still started").isTrue();
         timed.stop(other.settings.status());
+        long stopDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (threadAlive("otelier-test-timer") && System.nanoTime() < stopDeadline) {
+            Thread.sleep(20);
+        }
         assertThat(threadAlive("otelier-test-timer")).isFalse();
         int after = readings.get();
         Thread.sleep(50);

@@ -29,6 +29,11 @@ class OtlpReceiverLifecycleTest {
         assertThat(fixture.logs.received()).containsExactly(TestData.logs());
         assertThat(fixture.metrics.batchCount()).isZero();
         assertThat(fixture.factory.sharedCount()).isZero();
+        // event-loop threads exit just after their termination is signalled: allow them a moment
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (!serverThreadsStartedSince(before).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         assertThat(serverThreadsStartedSince(before)).as("server threads left behind").isEmpty();
     }
 
