@@ -3,6 +3,8 @@ package io.otelier.builder;
 import io.otelier.builder.bundle.BundleInfo;
 import io.otelier.builder.bundle.BundleInspector;
 import io.otelier.builder.bundle.FactoryInfo;
+import io.otelier.builder.image.ImageBuilder;
+import io.otelier.builder.image.ImageResult;
 import io.otelier.builder.manifest.ComponentEntry;
 import io.otelier.builder.manifest.ComponentKind;
 import io.otelier.builder.manifest.Manifest;
@@ -30,8 +32,8 @@ import java.util.stream.Collectors;
 /**
  * Builds a distribution from a manifest: fetch the components and the base, check the components, resolve the
  * bundle closure with bnd, write the folder, start it once to check that it registers exactly the manifest's
- * components (and that its default config validates), and pack it as {@code <name>-<version>.tar.gz} beside
- * the folder.
+ * components (and that its default config validates), pack it as {@code <name>-<version>.tar.gz} beside
+ * the folder, and build its container image when the manifest has an {@code image} section.
  */
 public final class DistributionBuilder {
 
@@ -52,10 +54,6 @@ public final class DistributionBuilder {
         Manifest manifest = ManifestParser.parse(request.manifest());
         if (request.outputPath() != null) {
             manifest = manifest.withOutputPath(request.outputPath().toAbsolutePath().normalize());
-        }
-        if (manifest.image().isPresent() && !request.skipImage()) {
-            throw new BuildException(request.manifest() + ": image building is not available in this build yet; "
-                    + "build with --skip-image (Maven: skipImage) or remove the image section");
         }
         String name = manifest.dist().name();
         progress.step("Building " + name + " " + manifest.dist().version() + " from " + request.manifest());
@@ -112,10 +110,15 @@ public final class DistributionBuilder {
             throw new BuildException("cannot pack " + tarball + ": " + e.getMessage(), e);
         }
         progress.step("Packed " + tarball + " (" + seconds(t) + ")");
+        Optional<ImageResult> image = Optional.empty();
+        if (manifest.image().isPresent() && !request.skipImage()) {
+            image = Optional.of(ImageBuilder.build(manifest.dist(), manifest.image().get(), out, listed,
+                    request.javaHome(), progress));
+        }
         progress.step("Built " + name + " " + manifest.dist().version() + " in " + seconds(start) + ": "
                 + String.format(Locale.ROOT, "%.1f MB", size / 1e6) + ", " + resolution.bundles().size()
-                + " bundles");
-        return new BuildResult(out, tarball, resolution.bundles().size(), size, listed);
+                + " bundles" + image.map(i -> ", image " + i.reference()).orElse(""));
+        return new BuildResult(out, tarball, resolution.bundles().size(), size, listed, image);
     }
 
     private List<ChosenComponent> fetchComponents(Manifest manifest, ArtifactFetcher fetcher, Progress progress)

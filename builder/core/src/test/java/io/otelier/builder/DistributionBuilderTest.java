@@ -94,9 +94,4 @@ class DistributionBuilderTest {
                         + "): bundle t.receiver is already listed as receivers[0] (t:receiver:1)");
     }
 
-    @Test
-    void anImageSectionNeedsSkipImageForNow() {
-        assertThatThrownBy(() -> build("receivers: [{bundle: 't:receiver:1'}]\nimage: {name: otelcol}\n"))
-                .hasMessageContaining("image building is not available in this build yet");
-    }
 }

@@ -38,7 +38,12 @@ class DistributionManifestsTest {
             assertThat(e.bundle().version()).as(e.location()).isEqualTo(BuilderVersion.get());
         }
         assertThat(m.config()).isPresent();
-        assertThat(m.image()).isEmpty();
+        // the image: tagged with the version, on the jlink base (no registry), as a tarball beside the folder
+        assertThat(m.image()).isPresent();
+        assertThat(m.image().get().name()).isEqualTo("otelier/" + m.dist().name() + ":" + BuilderVersion.get());
+        assertThat(m.image().get().base()).isEqualTo("jlink");
+        assertThat(m.image().get().tarball()).isNull();
+        assertThat(m.image().get().writesTarball()).isTrue();
     }
 
     @ParameterizedTest

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "otelier-builder", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Builds an Otelier collector distribution from a manifest: fetches the components, resolves "
-                + "their bundles with bnd, writes the distribution folder and a .tar.gz of it.")
+                + "their bundles with bnd, writes the distribution folder and a .tar.gz of it, and builds its "
+                + "container image when the manifest has an image section.")
 public class Main implements Callable<Integer> {
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "the builder manifest")

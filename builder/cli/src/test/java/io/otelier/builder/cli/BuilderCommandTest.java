@@ -2,6 +2,11 @@ package io.otelier.builder.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.TarImage;
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import io.otelier.builder.BuildRequest;
 import io.otelier.builder.BuildResult;
 import io.otelier.builder.BuilderVersion;
@@ -104,10 +109,16 @@ class BuilderCommandTest {
 
     @Test
     void theCommandLineBuildsAndPrintsProgress() throws Exception {
+        // an image too, on a small base tarball (a jlink base takes seconds to make: ImageBuilderTest has one)
+        Path base = dir.resolve("base.tar");
+        Jib.fromScratch().addFileEntriesLayer(FileEntriesLayer.builder().addEntry(baseFile(),
+                AbsoluteUnixPath.get("/base.txt")).build()).containerize(Containerizer.to(TarImage.at(base)
+                        .named("base:1")).setApplicationLayersCache(dir.resolve("jib")));
         Path manifest = Files.writeString(dir.resolve("m.yaml"), """
                 dist: {name: otelcol-one, output_path: ./one}
                 exporters:
                   - bundle: io.otelier:exporter-nop:%s
+                image: {name: otelier/otelcol-one:1, base: 'tar://base.tar'}
                 """.formatted(V));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -121,10 +132,13 @@ class BuilderCommandTest {
         int status = new picocli.CommandLine(main).execute("--config", manifest.toString(), "--output-path",
                 dir.resolve("elsewhere").toString());
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Resolved with bnd:", "Packed ", "Built otelcol-one");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Resolved with bnd:", "Packed ",
+                "Wrote image otelier/otelcol-one:1 to " + dir.resolve("otelcol-one-image.tar"), "Built otelcol-one");
         assertThat(dir.resolve("elsewhere/bin/otelcol-one")).isExecutable();
-        // no receiver: nothing to make a default config from, which the builder says
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: no default config");
+        assertThat(dir.resolve("otelcol-one-image.tar")).isNotEmptyFile();
+        // no receiver: nothing to make a default config from, which the builder says, and the image has none
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: no default config",
+                "warning: the distribution has no config/config.yaml: its image starts without --config");
     }
 
     @Test
@@ -183,5 +197,9 @@ class BuilderCommandTest {
         public void warning(String line) {
             steps.add("warning: " + line);
         }
+    }
+
+    private Path baseFile() throws Exception {
+        return Files.writeString(dir.resolve("base.txt"), "a base layer\n");
     }
 }

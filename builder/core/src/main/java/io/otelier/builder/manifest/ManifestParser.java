@@ -39,7 +39,8 @@ public final class ManifestParser {
     private static final List<String> DIST_KEYS = List.of("name", "description", "version", "output_path");
     private static final List<String> ENTRY_KEYS = List.of("bundle", "path");
     private static final List<String> IMAGE_KEYS = List.of("name", "base", "tarball", "push",
-            "allow_insecure_registries");
+            "allow_insecure_registries", "format", "labels");
+    private static final List<String> IMAGE_FORMATS = List.of(ImageSpec.DOCKER_FORMAT, ImageSpec.OCI_FORMAT);
     /** A name that is a file name on every platform and reads well as a command. */
     private static final Pattern DIST_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     /** registry[:port]/path[:tag][@digest], lower-case repository as registries require. */
@@ -162,8 +163,9 @@ public final class ManifestParser {
         Node baseNode = m.get("base");
         if (baseNode != null && !isNull(baseNode)) {
             base = string(baseNode, "image::base");
-            if (base.startsWith("tar://")) {
-                existingFile(scalarAt(baseNode, base.substring("tar://".length())), "image::base");
+            if (base.startsWith(ImageSpec.TAR_PREFIX)) {
+                base = ImageSpec.TAR_PREFIX
+                        + existingFile(scalarAt(baseNode, base.substring(ImageSpec.TAR_PREFIX.length())), "image::base");
             } else if (!base.equals(ImageSpec.JLINK_BASE)) {
                 imageReference(baseNode, "image::base");
             }
@@ -172,7 +174,31 @@ public final class ManifestParser {
         Path tarball = tarballText.isPresent() ? folder.resolve(tarballText.get()).normalize() : null;
         boolean push = bool(m.get("push"), "image::push");
         boolean insecure = bool(m.get("allow_insecure_registries"), "image::allow_insecure_registries");
-        return new ImageSpec(name, base, tarball, push, insecure);
+        String format = optionalString(m.get("format"), "image::format").orElse(ImageSpec.DOCKER_FORMAT);
+        if (!IMAGE_FORMATS.contains(format)) {
+            throw new BuildException(at(m.get("format")) + "image::format: unknown value \"" + format + "\" (valid: "
+                    + String.join(", ", IMAGE_FORMATS) + ")");
+        }
+        return new ImageSpec(name, base, tarball, push, insecure, format, labels(m.get("labels")));
+    }
+
+    /** {@code labels:} a mapping of label keys to string values, in the order written. */
+    private Map<String, String> labels(Node node) throws BuildException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node == null || isNull(node)) {
+            return out;
+        }
+        if (!(node instanceof MappingNode mapping)) {
+            throw new BuildException(at(node) + "image::labels: must be a mapping of label keys to values");
+        }
+        for (NodeTuple t : mapping.getValue()) {
+            String key = string(t.getKeyNode(), "image::labels");
+            if (out.containsKey(key)) {
+                throw new BuildException(at(t.getKeyNode()) + "image::labels::" + key + ": defined twice");
+            }
+            out.put(key, string(t.getValueNode(), "image::labels::" + key));
+        }
+        return out;
     }
 
     private String imageReference(Node node, String path) throws BuildException {

@@ -13,14 +13,16 @@ import java.util.Optional;
  * The config a distribution ships when its manifest names none: one pipeline per signal that a receiver and an
  * exporter of the distribution both handle. Components known to be valid with these settings are preferred
  * (an OTLP receiver needs at least one protocol; nop and debug need nothing); others get an empty section,
- * and the builder validates the result against the distribution.
+ * and the builder validates the result against the distribution. OTLP's endpoints are written out (upstream's
+ * defaults) so that a container image can find them and bind them to all interfaces.
  */
 public final class DefaultConfig {
 
     private static final List<String> SIGNALS = List.of("traces", "metrics", "logs");
     /** Known-good sections, in order of preference. */
     private static final Map<String, String> RECEIVERS = ordered(
-            "otlp", "\n    protocols:\n      grpc:\n      http:",
+            "otlp", "\n    protocols:\n      grpc:\n        endpoint: localhost:4317\n      http:\n"
+                    + "        endpoint: localhost:4318",
             "nop", "");
     private static final Map<String, String> EXPORTERS = ordered(
             "debug", "",

@@ -2,15 +2,21 @@
 # @COMMENT@: starts the collector on the JVM in this folder.
 # Honours JAVA_HOME and JAVA_OPTS; OTELIER_HEAP sets the maximum heap (default 512m), which the
 # memory_limiter's limit_percentage is relative to.
+# Only shell built-ins unless the script is reached through a symbolic link: the builder's container
+# images carry a shell and no other command.
 self="$0"
 while [ -h "$self" ]; do
   link=$(ls -ld "$self" | sed 's/.*-> //')
   case "$link" in
     /*) self="$link" ;;
-    *) self="$(dirname "$self")/$link" ;;
+    *) case "$self" in */*) self="${self%/*}/$link" ;; *) self="$link" ;; esac ;;
   esac
 done
-home=$(cd "$(dirname "$self")/.." && pwd -P)
+case "$self" in
+  */*) bin="${self%/*}" ;;
+  *) bin=. ;;
+esac
+home=$(cd "$bin/.." && pwd -P)
 
 if [ -n "$JAVA_HOME" ]; then
   java="$JAVA_HOME/bin/java"

@@ -7,6 +7,7 @@ import io.otelier.builder.BuildException;
 import io.otelier.builder.Coordinates;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,10 @@ class ManifestParserTest {
                 image:
                   name: registry.example.com/otelcol-custom:1.0.0
                   push: true
+                  format: oci
+                  labels:
+                    org.opencontainers.image.source: https://example.com/collector
+                    team: observability
                 """);
         assertThat(m.dist()).isEqualTo(new DistInfo("otelcol-custom", "My collector", "1.0", dir.resolve("_out")));
         assertThat(m.components()).containsExactly(
@@ -66,7 +71,10 @@ class ManifestParserTest {
                         new Coordinates("g", "a", "jar", "tests", "2"), null));
         assertThat(m.config()).contains(dir.resolve("config.yaml"));
         assertThat(m.image()).contains(new ImageSpec("registry.example.com/otelcol-custom:1.0.0", "jlink", null,
-                true, false));
+                true, false, "oci", Map.of("org.opencontainers.image.source", "https://example.com/collector",
+                        "team", "observability")));
+        assertThat(m.image().get().labels().keySet()).containsExactly("org.opencontainers.image.source", "team");
+        assertThat(m.image().get().writesTarball()).isFalse();
     }
 
     @Test
@@ -119,7 +127,13 @@ class ManifestParserTest {
                         "image::push: must be true or false"),
                 Arguments.of("missing base tarball",
                         "receivers: [{bundle: 'g:a:1'}]\nimage: {name: x, base: 'tar://base.tar'}\n",
-                        "image::base: base.tar does not exist"));
+                        "image::base: base.tar does not exist"),
+                Arguments.of("unknown format", "receivers: [{bundle: 'g:a:1'}]\nimage: {name: x, format: podman}\n",
+                        "image::format: unknown value \"podman\" (valid: docker, oci)"),
+                Arguments.of("labels not a mapping", "receivers: [{bundle: 'g:a:1'}]\nimage: {name: x, labels: [a]}\n",
+                        "image::labels: must be a mapping of label keys to values"),
+                Arguments.of("empty label", "receivers: [{bundle: 'g:a:1'}]\nimage: {name: x, labels: {a: ''}}\n",
+                        "image::labels::a: must not be empty"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -134,5 +148,19 @@ class ManifestParserTest {
         Manifest m = ManifestParser.parse(file);
         assertThat(m.components().get(0).path()).isEqualTo(dir.resolve("mine.jar"));
         assertThat(m.text()).isEqualTo("receivers:\n  - path: mine.jar\n");
+    }
+
+    @Test
+    void imagePathsAreRelativeToTheManifest() throws Exception {
+        Files.writeString(dir.resolve("base.tar"), "a docker save tarball");
+        ImageSpec image = parse("receivers: [{bundle: 'g:a:1'}]\n"
+                + "image: {name: x, base: 'tar://base.tar', tarball: out/image.tar}\n").image().orElseThrow();
+        assertThat(image.base()).isEqualTo("tar://" + dir.resolve("base.tar"));
+        assertThat(image.baseTarball()).isEqualTo(dir.resolve("base.tar"));
+        assertThat(image.jlinkBase()).isFalse();
+        assertThat(image.tarball()).isEqualTo(dir.resolve("out/image.tar"));
+        assertThat(image.format()).isEqualTo("docker");
+        assertThat(image.labels()).isEmpty();
+        assertThat(image.writesTarball()).isTrue();
     }
 }

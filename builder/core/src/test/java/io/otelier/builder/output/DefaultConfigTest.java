@@ -33,7 +33,9 @@ class DefaultConfigTest {
                   otlp:
                     protocols:
                       grpc:
+                        endpoint: localhost:4317
                       http:
+                        endpoint: localhost:4318
                 exporters:
                   debug:
                 service:

@@ -3,8 +3,15 @@ package io.otelier.builder.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.otelier.builder.manifest.DistInfo;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LauncherScriptTest {
 
@@ -19,5 +26,39 @@ class LauncherScriptTest {
                 .contains("-Xmx\"${OTELIER_HEAP:-512m}\"", "$JAVA_OPTS", "exec \"$java\"",
                         "io.otelier.launcher.Main \"$@\"")
                 .doesNotContain("@NAME@", "@DESCRIPTION@", "@VERSION@", "@COMMENT@");
+    }
+
+    /**
+     * Container images carry /bin/sh and nothing else: started by its path, the launcher finds its home with
+     * shell built-ins alone (here with an empty PATH and a stand-in java that prints its arguments).
+     */
+    @Test
+    void findsItsHomeWithShellBuiltInsAlone(@TempDir Path dir) throws Exception {
+        Path home = dir.resolve("otelcol");
+        Path script = Files.createDirectories(home.resolve("bin")).resolve("otelcol");
+        Files.writeString(script, LauncherScript.render(new DistInfo("otelcol", "d", "1", home)));
+        Path java = Files.createDirectories(dir.resolve("jdk/bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        for (Path p : List.of(script, java)) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Path link = Files.createSymbolicLink(dir.resolve("otelcol-link"), Path.of("otelcol/bin/otelcol"));
+
+        assertThat(run(dir, Map.of("PATH", "/nonexistent", "JAVA_HOME", dir.resolve("jdk").toString()),
+                script.toString(), "validate")).contains("-Dotelier.home=" + home.toRealPath(), "validate");
+        // through a symbolic link it reads the link (with ls and sed, which a distribution's host has)
+        assertThat(run(dir, Map.of("PATH", System.getenv("PATH"), "JAVA_HOME", dir.resolve("jdk").toString()),
+                link.toString(), "components")).contains("-Dotelier.home=" + home.toRealPath(), "components");
+    }
+
+    private static List<String> run(Path dir, Map<String, String> env, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out.lines().toList();
     }
 }
