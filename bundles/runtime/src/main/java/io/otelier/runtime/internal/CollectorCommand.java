@@ -107,7 +107,7 @@ public final class CollectorCommand implements Function<String[], Integer>, Runn
 
     private static String module(ServiceReference<?> ref) {
         Bundle b = ref.getBundle();
-        return b == null ? "unknown" : b.getSymbolicName() + " " + b.getVersion();
+        return b == null ? "unknown" : module(b);
     }
 
     /** SIGHUP: reload the running collector's config. */

@@ -27,6 +27,7 @@ import io.otelier.pdata.Traces;
 import io.otelier.runtime.internal.config.CollectorConfig;
 import io.otelier.runtime.internal.config.PipelineConfig;
 import io.otelier.runtime.internal.config.PipelineId;
+import io.otelier.runtime.internal.telemetry.ObsMetrics;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -227,7 +228,7 @@ public final class Graph {
         n.component = (Component) exporter;
         // an exporter with a sending queue counts its sends after the queue; counting here would count twice
         n.consumer = ((io.otelier.api.exporter.Exporter<?>) exporter).reportsSends() ? exporter
-                : ObservedConsumers.exporterInput(exporter, settings.obs(), n.signal, n.id.toString());
+                : ObservedConsumers.exporterInput(exporter, settings.obs().exporter(n.signal.id(), n.id.toString()));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -235,15 +236,15 @@ public final class Graph {
         ProcessorFactory<ComponentConfig> factory = factory(ComponentKind.PROCESSOR, n.id);
         ComponentConfig cfg = config.processors().get(n.id);
         CreateSettings cs = settingsFor(n, ComponentKind.PROCESSOR);
-        Consumer next = ObservedConsumers.processorOutput(n.successors.get(0).consumer, settings.obs(), n.signal,
-                n.id.toString());
+        ObsMetrics.ProcessorCounters counters = settings.obs().processor(n.signal.id(), n.id.toString());
+        Consumer next = ObservedConsumers.processorOutput(n.successors.get(0).consumer, counters);
         Consumer processor = switch (n.signal) {
             case TRACES -> factory.createTraces(cs, cfg, next);
             case METRICS -> factory.createMetrics(cs, cfg, next);
             case LOGS -> factory.createLogs(cs, cfg, next);
         };
         n.component = (Component) processor;
-        n.consumer = ObservedConsumers.processorInput(processor, settings.obs(), n.signal, n.id.toString());
+        n.consumer = ObservedConsumers.processorInput(processor, counters);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

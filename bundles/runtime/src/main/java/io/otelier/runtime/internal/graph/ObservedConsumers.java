@@ -41,9 +41,8 @@ final class ObservedConsumers {
         };
     }
 
-    /** Counts what an exporter accepted (sent) or refused (send failed). */
-    static <T extends Telemetry> Consumer<T> exporterInput(Consumer<T> exporter, ObsMetrics obs, Signal signal,
-            String exporterId) {
+    /** Counts what an exporter accepted (sent) or refused (send failed), on its bound series. */
+    static <T extends Telemetry> Consumer<T> exporterInput(Consumer<T> exporter, ObsMetrics.ExporterCounters counters) {
         return new Consumer<>() {
             @Override
             public void consume(RequestContext context, T data) throws ConsumerException {
@@ -51,10 +50,10 @@ final class ObservedConsumers {
                 try {
                     exporter.consume(context, data);
                 } catch (ConsumerException | RuntimeException e) {
-                    obs.exporterSendFailed(signal.id(), exporterId, items);
+                    counters.sendFailed(items);
                     throw asConsumerException(e);
                 }
-                obs.exporterSent(signal.id(), exporterId, items);
+                counters.sent(items);
             }
 
             @Override
@@ -64,13 +63,13 @@ final class ObservedConsumers {
         };
     }
 
-    /** Counts the items entering a processor. */
-    static <T extends Telemetry> Consumer<T> processorInput(Consumer<T> processor, ObsMetrics obs, Signal signal,
-            String processorId) {
+    /** Counts the items entering a processor, on its bound series. */
+    static <T extends Telemetry> Consumer<T> processorInput(Consumer<T> processor,
+            ObsMetrics.ProcessorCounters counters) {
         return new Consumer<>() {
             @Override
             public void consume(RequestContext context, T data) throws ConsumerException {
-                obs.processorIncoming(signal.id(), processorId, data.itemCount());
+                counters.incoming(data.itemCount());
                 callGuarded(processor, context, data);
             }
 
@@ -81,13 +80,12 @@ final class ObservedConsumers {
         };
     }
 
-    /** Counts the items a processor passes on. */
-    static <T extends Telemetry> Consumer<T> processorOutput(Consumer<T> next, ObsMetrics obs, Signal signal,
-            String processorId) {
+    /** Counts the items a processor passes on, on its bound series. */
+    static <T extends Telemetry> Consumer<T> processorOutput(Consumer<T> next, ObsMetrics.ProcessorCounters counters) {
         return new Consumer<>() {
             @Override
             public void consume(RequestContext context, T data) throws ConsumerException {
-                obs.processorOutgoing(signal.id(), processorId, data.itemCount());
+                counters.outgoing(data.itemCount());
                 next.consume(context, data);
             }
 
