@@ -24,11 +24,42 @@ else
   java=java
 fi
 
+# The JVM's feature version from its `release` file (0 when unknown), read with shell built-ins only.
+java_feature() {
+  jhome="$JAVA_HOME"
+  if [ -z "$jhome" ]; then
+    jbin=$(command -v java) || { echo 0; return; }
+    while [ -h "$jbin" ] && command -v ls >/dev/null 2>&1; do
+      link=$(ls -ld "$jbin" | sed 's/.*-> //')
+      case "$link" in /*) jbin="$link" ;; *) jbin="${jbin%/*}/$link" ;; esac
+    done
+    jhome="${jbin%/bin/java}"
+  fi
+  [ -r "$jhome/release" ] || { echo 0; return; }
+  while IFS= read -r line; do
+    case "$line" in
+      JAVA_VERSION=*)
+        v="${line#JAVA_VERSION=}"; v="${v#\"}"; v="${v%%[.\"+-]*}"
+        case "$v" in ''|*[!0-9]*) echo 0 ;; *) echo "$v" ;; esac
+        return ;;
+    esac
+  done < "$jhome/release"
+  echo 0
+}
+
+# Java 24+ warns when libraries (Felix, netty, zstd-jni) use sun.misc.Unsafe or load native code;
+# allow both explicitly there. Older JVMs reject these flags, so they are added only when known to apply.
+modern_flags=""
+if [ "$(java_feature)" -ge 24 ]; then
+  modern_flags="--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"
+fi
+
 # Small-footprint defaults: serial GC (one collector thread, lowest RSS), explicit heap bound,
 # small thread stacks; JAVA_OPTS comes last so users can override any of them.
 exec "$java" \
   -XX:+UseSerialGC -Xms16m -Xmx"${OTELIER_HEAP:-512m}" -Xss512k \
   -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData \
+  $modern_flags \
   $JAVA_OPTS \
   -Dotelier.home="$home" \
   -Dotelier.dist.command=@NAME@ \

@@ -51,6 +51,33 @@ class LauncherScriptTest {
                 link.toString(), "components")).contains("-Dotelier.home=" + home.toRealPath(), "components");
     }
 
+    /** Java 24+ gets the flags that allow Unsafe and native access; older JVMs would reject them. */
+    @Test
+    void addsModernJvmFlagsOnlyFromJava24(@TempDir Path dir) throws Exception {
+        Path home = dir.resolve("otelcol");
+        Path script = Files.createDirectories(home.resolve("bin")).resolve("otelcol");
+        Files.writeString(script, LauncherScript.render(new DistInfo("otelcol", "d", "1", home)));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Map<String, List<String>> argsByRelease = new java.util.LinkedHashMap<>();
+        for (String release : List.of("17.0.15", "21.0.2", "24", "25.0.1", "26-ea", "garbage")) {
+            Path jdk = dir.resolve("jdk-" + release);
+            Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
+            Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+            Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"" + release + "\"\n");
+            argsByRelease.put(release, run(dir, Map.of("PATH", "/nonexistent", "JAVA_HOME", jdk.toString()),
+                    script.toString(), "components"));
+        }
+        List<String> modern = List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED");
+        for (String release : List.of("24", "25.0.1", "26-ea")) {
+            assertThat(argsByRelease.get(release)).as(release).containsAll(modern);
+        }
+        for (String release : List.of("17.0.15", "21.0.2", "garbage")) {
+            assertThat(argsByRelease.get(release)).as(release).doesNotContainAnyElementsOf(modern)
+                    .contains("components");
+        }
+    }
+
     private static List<String> run(Path dir, Map<String, String> env, String... command) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().clear();
