@@ -11,12 +11,15 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.felix.framework.FrameworkFactory;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.launch.Framework;
 
 /**
  * Starts the collector: a Felix framework whose storage is a fresh temporary directory of this process
  * (so several collectors run side by side from one distribution folder), with every bundle of
- * {@code bundles/} and {@code deploy/} installed and started; then hands the command line to the runtime
+ * {@code bundles/} installed and started, and Felix FileInstall (one of those bundles) watching
+ * {@code deploy/}: jars there are installed and started at startup and whenever they are dropped in, updated
+ * when replaced and uninstalled when deleted (hot swap). Then it hands the command line to the runtime
  * bundle's main service and exits with its status.
  *
  * <p>Signals: SIGTERM/SIGINT run the JVM shutdown hook, which stops the framework; the runtime drains its
@@ -40,13 +43,14 @@ public final class Main {
             System.err.println("Error: cannot create the framework's storage directory: " + e.getMessage());
             return 1;
         }
-        Framework framework = new FrameworkFactory().newFramework(frameworkProperties(storage));
+        Framework framework = new FrameworkFactory().newFramework(frameworkProperties(storage, home));
         ShutdownHook hook = new ShutdownHook(framework, storage);
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             framework.init();
             BundleInstaller installer = new BundleInstaller(framework.getBundleContext());
-            installer.installAll(home.resolve("bundles"), home.resolve("deploy"));
+            // deploy/ is FileInstall's: installing it here too would install every jar there twice
+            installer.installAll(home.resolve("bundles"));
             framework.start();
             installer.startAll();
             Function<String[], Integer> main = RuntimeServices.awaitMain(framework.getBundleContext());
@@ -56,7 +60,28 @@ public final class Main {
                 return 1;
             }
             Signals.onHangup(() -> RuntimeServices.reload(framework.getBundleContext()));
-            int status = main.apply(args);
+            int status;
+            while (true) {
+                RuntimeServices.Restarts restarts = RuntimeServices.watchRestarts(framework.getBundleContext());
+                try {
+                    status = main.apply(args);
+                } finally {
+                    restarts.close();
+                }
+                // an infrastructure bundle (api, pdata, a helper, the runtime) was updated and refreshed: the
+                // runtime drained and stopped its pipelines; run the same command again on the new bundles
+                if (!restarts.happened() || hook.isRunning() || (framework.getState() & Bundle.ACTIVE) == 0) {
+                    break;
+                }
+                System.err.println("info: the runtime was refreshed (an infrastructure bundle changed); restarting"
+                        + " the collector");
+                main = RuntimeServices.awaitMain(framework.getBundleContext());
+                if (main == null) {
+                    System.err.println("Error: the runtime did not come back after a refresh");
+                    status = 1;
+                    break;
+                }
+            }
             if (hook.isRunning()) {
                 // the JVM is shutting down (SIGTERM): the hook stops the framework and cleans up
                 return status;
@@ -65,6 +90,10 @@ public final class Main {
             hook.stopFramework();
             return status;
         } catch (Exception e) {
+            if (hook.isRunning()) {
+                // stopping on SIGTERM: the hook ends the process with the graceful-stop status
+                return 0;
+            }
             System.err.println("Error: " + describe(e));
             hook.markNormalExit();
             hook.stopFramework();
@@ -72,7 +101,10 @@ public final class Main {
         }
     }
 
-    private static Map<String, String> frameworkProperties(Path storage) {
+    /** FileInstall polls deploy/ this often (milliseconds). */
+    static final String DEPLOY_POLL_MILLIS = "1000";
+
+    static Map<String, String> frameworkProperties(Path storage, Path home) {
         Map<String, String> p = new HashMap<>();
         p.put("org.osgi.framework.storage", storage.toString());
         p.put("org.osgi.framework.storage.clean", "onFirstInit");
@@ -82,6 +114,19 @@ public final class Main {
         p.put("org.osgi.framework.startlevel.beginning", String.valueOf(BundleInstaller.RUNTIME_START_LEVEL));
         p.put("felix.startlevel.bundle", String.valueOf(BundleInstaller.DEFAULT_START_LEVEL));
         p.put("felix.log.level", "1");
+        // hot deploy: FileInstall scans deploy/ once while it starts (before the runtime, which then waits for
+        // those bundles), then every second; new bundles start at the components' level
+        p.put("felix.fileinstall.dir", home.resolve("deploy").toString());
+        p.put("felix.fileinstall.poll", DEPLOY_POLL_MILLIS);
+        p.put("felix.fileinstall.noInitialDelay", "true");
+        p.put("felix.fileinstall.filter", ".*\\.jar");
+        p.put("felix.fileinstall.start.level", String.valueOf(BundleInstaller.DEFAULT_START_LEVEL));
+        p.put("felix.fileinstall.bundles.new.start", "true");
+        p.put("felix.fileinstall.bundles.updateWithListeners", "false");
+        p.put("felix.fileinstall.enableConfigSave", "false");
+        // its messages go to java.util.logging (stderr), never to stdout where `components` prints YAML
+        p.put("felix.fileinstall.log.default", "jul");
+        p.put("felix.fileinstall.log.level", "2");
         // build info and switches for the runtime: every otelier.* system property passes through
         System.getProperties().forEach((k, v) -> {
             if (k.toString().startsWith("otelier.")) {

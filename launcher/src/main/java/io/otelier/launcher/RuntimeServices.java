@@ -35,6 +35,46 @@ final class RuntimeServices {
         return (Function<String[], Integer>) tracker.waitForService(MAIN_WAIT_MILLIS);
     }
 
+    /** Notices the runtime's main service going away while a command runs (a refresh of the runtime). */
+    static final class Restarts implements org.osgi.framework.ServiceListener, AutoCloseable {
+        private final BundleContext context;
+        private volatile boolean happened;
+
+        private Restarts(BundleContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public void serviceChanged(org.osgi.framework.ServiceEvent event) {
+            if (event.getType() == org.osgi.framework.ServiceEvent.UNREGISTERING) {
+                happened = true;
+            }
+        }
+
+        boolean happened() {
+            return happened;
+        }
+
+        @Override
+        public void close() {
+            try {
+                context.removeServiceListener(this);
+            } catch (IllegalStateException e) {
+                // the framework is stopping
+            }
+        }
+    }
+
+    static Restarts watchRestarts(BundleContext context) {
+        Restarts r = new Restarts(context);
+        try {
+            context.addServiceListener(r, MAIN_FILTER);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return r;
+    }
+
     /** Asks the runtime to reload its config; SIGHUP must never end the process, so failures are only told. */
     static void reload(BundleContext context) {
         try {

@@ -17,7 +17,20 @@ import io.otelier.runtime.internal.telemetry.MetricsRegistry;
 import io.otelier.runtime.internal.telemetry.ObsMetrics;
 import io.otelier.runtime.internal.telemetry.ProcessMetrics;
 import io.otelier.runtime.internal.telemetry.PrometheusEndpoint;
+import io.otelier.api.component.ComponentId;
+import io.otelier.api.component.ComponentKind;
+import io.otelier.api.component.Factory;
+import io.otelier.api.config.ComponentConfig;
+import io.otelier.runtime.internal.config.ConfigFileWatcher;
+import io.otelier.runtime.internal.config.PendingConfig;
+import io.otelier.runtime.internal.config.PipelineId;
+import io.otelier.runtime.internal.config.ServiceConfig;
 import java.io.PrintStream;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +56,17 @@ public final class Collector {
         }
     }
 
-    private enum Request { STOP, RELOAD }
+    private enum Kind { STOP, RELOAD, FACTORY_ADDED }
+
+    /** A request to the run loop; {@code done} gets null when applied, or why it was not. */
+    private record Request(Kind kind, CompletableFuture<String> done) {
+        static Request of(Kind kind) {
+            return new Request(kind, new CompletableFuture<>());
+        }
+    }
+
+    /** How often the config files are checked for changes. */
+    private static final long CONFIG_POLL_MILLIS = 1_000;
 
     private final FactoryRegistry factories;
     private final BuildInfo buildInfo;
@@ -53,6 +76,15 @@ public final class Collector {
     private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Logger log;
+    /** Held for every change of the running graph: reloads, factories arriving and leaving. */
+    private final Object transitions = new Object();
+    private volatile Graph graph;
+    private List<String> configs = List.of();
+    private List<String> sets = List.of();
+    private MetricsRegistry registry;
+    private volatile boolean running;
+    /** The resolved tree of the config running now, to bind again when a factory appears. */
+    private Map<String, Object> acceptedTree;
 
     public Collector(FactoryRegistry factories, BuildInfo buildInfo, PrintStream logOut, Function<String, String> env,
             long jvmStartMillis) {
@@ -109,28 +141,74 @@ public final class Collector {
         }
         log.info("Starting " + buildInfo.command() + "...", "Version", buildInfo.version(), "NumCPU",
                 Runtime.getRuntime().availableProcessors());
-        Graph graph;
-        try {
-            graph = Graph.build(graphSettings(config, log, registry), config);
-            graph.start();
-        } catch (GraphException e) {
-            if (endpoint != null) {
-                endpoint.stop();
+        this.configs = configs;
+        this.sets = sets;
+        this.registry = registry;
+        this.acceptedTree = loaded.raw();
+        synchronized (transitions) {
+            try {
+                Graph started = Graph.build(graphSettings(config, log, registry), config);
+                started.start();
+                graph = started;
+            } catch (GraphException e) {
+                if (endpoint != null) {
+                    endpoint.stop();
+                }
+                throw new RunException("cannot start pipelines: " + e.getMessage(), e);
             }
-            throw new RunException("cannot start pipelines: " + e.getMessage(), e);
         }
         long startupMillis = System.currentTimeMillis() - jvmStartMillis;
         log.info("Everything is ready. Begin running and processing data.", "startup_time",
                 String.format(java.util.Locale.ROOT, "%.3fs", startupMillis / 1000.0));
-        while (nextRequest() == Request.RELOAD) {
-            graph = reload(graph, configs, sets, registry);
+        // the startup config's component configs must not stay reachable from this frame: after a hot swap
+        // they would keep the old bundle's class loader alive
+        loaded = null;
+        config = null;
+        running = true;
+        Thread watcher = watchConfigFiles(configs);
+        try {
+            for (Request r = nextRequest(); r.kind() != Kind.STOP; r = nextRequest()) {
+                r.done().complete(r.kind() == Kind.RELOAD ? reload() : startWaitingPipelines());
+            }
+        } finally {
+            running = false;
+            if (watcher != null) {
+                watcher.interrupt();
+            }
+            requests.forEach(r -> r.done().complete("the collector is shutting down"));
         }
         log.info("Shutdown requested; draining pipelines...");
-        graph.shutdown();
+        synchronized (transitions) {
+            graph.shutdown();
+        }
         if (endpoint != null) {
             endpoint.stop();
         }
         log.info("Shutdown complete.");
+    }
+
+    /** Polls the config files and asks for a reload when their content changes (see {@link ConfigFileWatcher}). */
+    private Thread watchConfigFiles(List<String> configs) {
+        ConfigFileWatcher files = new ConfigFileWatcher(configs);
+        if (!files.watchesAnything()) {
+            return null;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(CONFIG_POLL_MILLIS);
+                    if (files.changed()) {
+                        log.info("Config file changed; reloading");
+                        requests.add(Request.of(Kind.RELOAD));
+                    }
+                }
+            } catch (InterruptedException e) {
+                // the run ended
+            }
+        }, "otelier-config-watcher");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /**
@@ -175,48 +253,190 @@ public final class Collector {
 
     /**
      * Re-reads the config sources. An invalid new config is rejected and the running pipelines go on
-     * (upstream exits instead); a valid one replaces the whole graph. Own telemetry settings keep their
-     * startup values. Rebuilding only what changed, without pausing, is the hot-swap work.
+     * (upstream exits instead). A valid one is applied by rebuilding only what changed: components whose
+     * factory or config changed, and pipelines whose composition changed; receivers that stay keep their
+     * sockets. A component whose factory is not registered makes its pipelines wait for it. Own telemetry
+     * settings keep their startup values.
+     *
+     * @return null when applied, else why not
      */
-    private Graph reload(Graph current, List<String> configs, List<String> sets, MetricsRegistry registry) {
+    private String reload() {
         log.info("Reloading config...");
-        LoadedConfig next;
-        Graph candidate;
-        try {
-            next = load(configs, sets);
-            candidate = Graph.build(graphSettings(next.config(), log, registry), next.config());
-        } catch (RunException | GraphException e) {
-            log.error("Config reload rejected; the running pipelines are kept", e, "error", e.getMessage());
-            return current;
+        return apply("Config reload rejected; the running pipelines are kept", "Config reloaded.");
+    }
+
+    /**
+     * A factory appeared: pipelines waiting for one are built from the config running now, bound again with
+     * the factories registered now (the config files are only read by a reload, which may find them broken).
+     */
+    private String startWaitingPipelines() {
+        Graph current = graph;
+        if (current == null || current.waitingPipelines().isEmpty()) {
+            return null;
         }
-        next.warnings().forEach(w -> log.warn(w));
-        current.shutdown();
+        log.info("A component factory was registered; starting the pipelines waiting for it",
+                "pipelines", String.join(", ", current.waitingPipelines().keySet().stream().map(String::valueOf).toList()));
+        return apply(() -> {
+            try {
+                return ConfigService.rebind(acceptedTree, factories);
+            } catch (ConfigException e) {
+                throw new RunException("invalid configuration: " + e.getMessage(), e);
+            }
+        }, "The pipelines waiting for a factory cannot start", "Waiting pipelines rebuilt.");
+    }
+
+    private String apply(String rejected, String applied) {
+        return apply(this::loadForReload, rejected, applied);
+    }
+
+    /** Where a transition's config comes from. */
+    private interface ConfigSource {
+        LoadedConfig get() throws RunException;
+    }
+
+    private String apply(ConfigSource source, String rejected, String applied) {
+        synchronized (transitions) {
+            Graph current = graph;
+            LoadedConfig next;
+            Graph candidate;
+            try {
+                next = source.get();
+                candidate = Graph.build(graphSettings(next.config(), log, registry), next.config(), current);
+            } catch (RunException | GraphException e) {
+                log.error(rejected, e, "error", e.getMessage());
+                return e.getMessage();
+            }
+            next.warnings().forEach(w -> log.warn(w));
+            String outcome = replace(current, candidate, applied);
+            if (outcome == null) {
+                acceptedTree = next.raw();
+            }
+            return outcome;
+        }
+    }
+
+    private String replace(Graph current, Graph candidate, String applied) {
         try {
-            candidate.start();
-            log.info("Config reloaded. Everything is ready.");
-            return candidate;
+            candidate.takeOver(current);
+            graph = candidate;
+            log.info(applied + " Everything is ready.", "unchanged_pipelines", String.join(", ",
+                    candidate.unchangedPipelines().stream().map(PipelineId::toString).sorted().toList()));
+            return null;
         } catch (GraphException e) {
-            log.error("Reloaded config failed to start; restarting the previous pipelines", e, "error",
-                    e.getMessage());
+            log.error("The new pipelines failed to start; restarting the previous ones", e, "error", e.getMessage());
             try {
                 Graph previous = Graph.build(current.settings(), current.config());
                 previous.start();
-                return previous;
+                graph = previous;
             } catch (GraphException again) {
                 log.error("The previous pipelines failed to restart", again, "error", again.getMessage());
-                return candidate;
+                graph = candidate;
             }
+            return e.getMessage();
+        }
+    }
+
+    private LoadedConfig loadForReload() throws RunException {
+        try {
+            return ConfigService.load(configs, sets, env, factories, true);
+        } catch (ConfigException e) {
+            throw new RunException("invalid configuration: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A factory is going away (its bundle stops for an uninstall or an update): drains and stops exactly the
+     * pipelines with an instance it made, before returning, so the bundle's classes stay usable while they
+     * drain. The running config forgets the factory's configs (so nothing keeps the bundle's classes), and
+     * those pipelines wait for the factory to come back.
+     */
+    public void factoryRemoved(Factory<?> factory) {
+        synchronized (transitions) {
+            Graph current = graph;
+            if (current == null || !running || !current.uses(factory)) {
+                return;
+            }
+            log.info("Component factory is going away; draining the pipelines that use it", "kind",
+                    factory.kind().singular(), "type", factory.type(), "pipelines", String.join(", ",
+                            current.pipelinesUsing(factory).stream().map(PipelineId::toString).toList()));
+            CollectorConfig pending = withoutFactory(current.config(), factory);
+            try {
+                Graph candidate = Graph.build(current.settings(), pending, current);
+                replace(current, candidate, "Pipelines using " + factory.kind().singular() + " \"" + factory.type()
+                        + "\" stopped.");
+            } catch (GraphException e) {
+                log.error("Cannot rebuild without the factory going away; stopping every pipeline", e);
+                current.shutdown();
+            }
+        }
+    }
+
+    private static CollectorConfig withoutFactory(CollectorConfig config, Factory<?> factory) {
+        return new CollectorConfig(pending(config.receivers(), factory), pending(config.processors(), factory),
+                pending(config.exporters(), factory), pending(config.connectors(), factory),
+                pending(config.extensions(), factory), new ServiceConfig(config.service().extensions(),
+                        config.service().pipelines(), config.service().telemetry()));
+    }
+
+    private static Map<ComponentId, ComponentConfig> pending(Map<ComponentId, ComponentConfig> section,
+            Factory<?> factory) {
+        Map<ComponentId, ComponentConfig> out = new LinkedHashMap<>();
+        section.forEach((id, cfg) -> {
+            boolean made = cfg.getClass().getClassLoader() == factory.getClass().getClassLoader()
+                    && (id.type().equals(factory.type()) || factory.deprecatedType().filter(id.type()::equals).isPresent());
+            out.put(id, made ? new PendingConfig(factory.kind(), id.type()) : cfg);
+        });
+        return out;
+    }
+
+    /** A factory was registered: pipelines waiting for one may start now (asynchronously, in the run loop). */
+    public void factoryAdded() {
+        if (running) {
+            requests.add(Request.of(Kind.FACTORY_ADDED));
         }
     }
 
     /** Asks a running collector to reload its config sources. */
     public void requestReload() {
-        requests.add(Request.RELOAD);
+        requests.add(Request.of(Kind.RELOAD));
+    }
+
+    /**
+     * Reloads and waits for the outcome.
+     *
+     * @return empty when the new config runs, else why it was rejected
+     */
+    public Optional<String> reloadAndWait(long timeoutMillis) throws InterruptedException {
+        if (!running) {
+            return Optional.of("the collector is not running");
+        }
+        Request r = Request.of(Kind.RELOAD);
+        requests.add(r);
+        try {
+            return Optional.ofNullable(r.done().get(timeoutMillis, TimeUnit.MILLISECONDS));
+        } catch (ExecutionException e) {
+            return Optional.of(String.valueOf(e.getCause()));
+        } catch (TimeoutException e) {
+            return Optional.of("the reload did not finish within " + timeoutMillis + " ms");
+        }
+    }
+
+    /** Each pipeline's status, and what waiting pipelines wait for. */
+    public Map<String, String> pipelines() {
+        Graph current = graph;
+        Map<String, String> out = new LinkedHashMap<>();
+        if (current == null) {
+            return out;
+        }
+        Map<PipelineId, List<String>> waitingFor = current.waitingPipelines();
+        current.pipelineStatus().forEach((id, status) -> out.put(id.toString(), waitingFor.containsKey(id)
+                ? "waiting for " + String.join(", ", waitingFor.get(id)) : status.name()));
+        return out;
     }
 
     /** Asks the run to drain and stop, and waits up to {@code timeoutMillis} for it. */
     public boolean stop(long timeoutMillis) throws InterruptedException {
-        requests.add(Request.STOP);
+        requests.add(Request.of(Kind.STOP));
         return stopped.await(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 

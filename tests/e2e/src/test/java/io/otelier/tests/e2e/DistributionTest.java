@@ -39,6 +39,30 @@ class DistributionTest {
         assertThat(pristine.resolve("bin/otelcol")).isExecutable();
     }
 
+    /**
+     * Hot swap addresses bundles by symbolic name ({@code otelcol bundles update <bsn>}): every Otelier bundle
+     * must be named after its artifact, never after the parent pom that a module's bnd.bnd is evaluated in.
+     */
+    @Test
+    void everyOtelierBundleIsNamedAfterItsArtifact() throws IOException {
+        Pattern otelierJar = Pattern.compile("([a-z0-9-]+)-\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\.jar");
+        int checked = 0;
+        try (Stream<Path> jars = Files.list(pristine.resolve("bundles"))) {
+            for (Path jar : (Iterable<Path>) jars::iterator) {
+                String name;
+                try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+                    name = file.getManifest().getMainAttributes().getValue("Bundle-SymbolicName");
+                }
+                var m = otelierJar.matcher(jar.getFileName().toString());
+                if (name != null && name.startsWith("io.otelier.") && m.matches()) {
+                    assertThat(name.split(";")[0]).as(jar.getFileName().toString()).isEqualTo("io.otelier." + m.group(1));
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).as("Otelier bundles in the distribution").isGreaterThanOrEqualTo(10);
+    }
+
     /** A copy of the distribution with the generator bundle in deploy/. */
     private Path distributionWithGenerator() throws IOException {
         Path copy = work.resolve("otelcol");

@@ -1,22 +1,23 @@
 package io.otelier.exporter.prometheusremotewrite.internal;
 
+import io.otelier.helper.prometheus.GoFloat;
+import io.otelier.helper.prometheus.MetricKind;
+import io.otelier.helper.prometheus.PrometheusNames;
+import io.otelier.helper.prometheus.ResourceLabels;
+import io.otelier.helper.prometheus.ScopeLabels;
 import io.otelier.pdata.Metrics;
-import io.otelier.pdata.common.AnyValue;
 import io.otelier.pdata.common.Attributes;
 import io.otelier.pdata.common.InstrumentationScope;
 import io.otelier.pdata.common.Resource;
 import io.otelier.pdata.metrics.AggregationTemporality;
 import io.otelier.pdata.metrics.DataPoint;
+import io.otelier.pdata.metrics.ExponentialHistogramDataPoint;
 import io.otelier.pdata.metrics.HistogramDataPoint;
 import io.otelier.pdata.metrics.Metric;
-import io.otelier.pdata.metrics.MetricType;
 import io.otelier.pdata.metrics.NumberDataPoint;
 import io.otelier.pdata.metrics.ResourceMetrics;
 import io.otelier.pdata.metrics.ScopeMetrics;
 import io.otelier.pdata.metrics.SummaryDataPoint;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,19 +31,15 @@ import java.util.TreeMap;
  * OTLP metrics to remote write 1.0 series, as contrib's pkg/translator/prometheusremotewrite v0.165
  * ({@code FromMetrics}): gauges and non-monotonic sums become gauges, monotonic cumulative sums counters,
  * histograms {@code _bucket}/{@code _sum}/{@code _count}, summaries quantiles plus {@code _sum}/{@code _count},
- * one {@code target_info} per resource. Delta sums and histograms are dropped, as are exponential histograms
- * (they need native histograms, which this distribution does not write yet); each drop is reported in
- * {@link Result#errors()}, and the rest is still sent.
+ * exponential histograms native histograms, one {@code target_info} per resource. Delta sums and histograms
+ * (exponential ones included) are dropped; each drop is reported in {@link Result#errors()}, and the rest is
+ * still sent.
  */
 final class MetricsTranslator {
 
     static final String NAME_LABEL = "__name__";
-    static final String TARGET_INFO = "target_info";
     /** Prometheus's stale marker (value.StaleNaN): a point flagged "no recorded value". */
     static final double STALE_NAN = Double.longBitsToDouble(0x7ff0000000000002L);
-
-    private static final List<String> IDENTIFYING = List.of("service.namespace", "service.name",
-            "service.instance.id");
 
     /** The series in a stable order, and why some metrics were left out. */
     record Result(List<TimeSeries> series, List<String> errors) {
@@ -77,18 +74,12 @@ final class MetricsTranslator {
     }
 
     private void addMetric(Resource resource, InstrumentationScope scope, Metric metric) {
-        if (metric.type() == MetricType.EXPONENTIAL_HISTOGRAM) {
-            errors.add("exponential histogram \"" + metric.name()
-                    + "\" dropped: native histograms are not supported by this distribution yet");
-            return;
-        }
-        Optional<PrometheusNames.Kind> kind = kind(metric);
+        Optional<MetricKind> kind = kind(metric);
         if (kind.isEmpty()) {
             errors.add("invalid temporality and type combination for metric \"" + metric.name() + "\"");
             return;
         }
-        Optional<String> name = PrometheusNames.metricName(metric.name(), metric.unit(), kind.get(),
-                settings.namespace(), settings.addMetricSuffixes());
+        Optional<String> name = kind.get().name(metric, settings.namespace(), settings.addMetricSuffixes());
         if (name.isEmpty()) {
             errors.add("normalization for metric \"" + metric.name() + "\" resulted in an invalid name");
             return;
@@ -98,64 +89,103 @@ final class MetricsTranslator {
             return;
         }
         switch (metric.type()) {
-            case GAUGE -> metric.gauge().dataPoints().forEach(p -> addNumber(resource, scope, p, name.get()));
-            case SUM -> metric.sum().dataPoints().forEach(p -> addNumber(resource, scope, p, name.get()));
+            case GAUGE -> metric.gauge().dataPoints().forEach(p -> addNumber(resource, scope, p, name.get(), false));
+            // upstream writes exemplars for monotonic sums only (the others take its gauge path)
+            case SUM -> metric.sum().dataPoints().forEach(p -> addNumber(resource, scope, p, name.get(),
+                    metric.sum().isMonotonic()));
             case HISTOGRAM -> metric.histogram().dataPoints().forEach(p -> addHistogram(resource, scope, p,
                     name.get()));
             case SUMMARY -> metric.summary().dataPoints().forEach(p -> addSummary(resource, scope, p, name.get()));
+            case EXPONENTIAL_HISTOGRAM -> metric.exponentialHistogram().dataPoints().forEach(p ->
+                    addExponentialHistogram(resource, scope, p, name.get()));
             default -> errors.add("unsupported metric type");
         }
     }
 
-    /** Upstream's {@code isValidAggregationTemporality} and {@code TranslatorMetricFromOtelMetric}. */
-    private static Optional<PrometheusNames.Kind> kind(Metric metric) {
-        return switch (metric.type()) {
-            case GAUGE -> Optional.of(PrometheusNames.Kind.GAUGE);
-            case SUMMARY -> Optional.of(PrometheusNames.Kind.SUMMARY);
-            case SUM -> metric.sum().aggregationTemporality() != AggregationTemporality.CUMULATIVE ? Optional.empty()
-                    : Optional.of(metric.sum().isMonotonic() ? PrometheusNames.Kind.MONOTONIC_COUNTER
-                            : PrometheusNames.Kind.NON_MONOTONIC_COUNTER);
-            case HISTOGRAM -> metric.histogram().aggregationTemporality() != AggregationTemporality.CUMULATIVE
-                    ? Optional.empty() : Optional.of(PrometheusNames.Kind.HISTOGRAM);
-            default -> Optional.empty();
+    /** Upstream's {@code isValidAggregationTemporality}: remote write carries cumulative sums and histograms. */
+    private static Optional<MetricKind> kind(Metric metric) {
+        boolean delta = switch (metric.type()) {
+            case SUM -> metric.sum().aggregationTemporality() != AggregationTemporality.CUMULATIVE;
+            case HISTOGRAM -> metric.histogram().aggregationTemporality() != AggregationTemporality.CUMULATIVE;
+            case EXPONENTIAL_HISTOGRAM -> metric.exponentialHistogram().aggregationTemporality()
+                    != AggregationTemporality.CUMULATIVE;
+            default -> false;
         };
+        return delta ? Optional.empty() : MetricKind.of(metric);
     }
 
-    private void addNumber(Resource resource, InstrumentationScope scope, NumberDataPoint p, String name) {
-        labels(resource, p.attributes(), scope, List.of(), NAME_LABEL, name).ifPresent(labels -> {
+    private void addNumber(Resource resource, InstrumentationScope scope, NumberDataPoint p, String name,
+            boolean withExemplars) {
+        labels(resource, pointAttributes(resource, p), scope, NAME_LABEL, name).ifPresent(labels -> {
             double value = switch (p.valueType()) {
                 case INT -> (double) p.intValue();
                 case DOUBLE -> p.doubleValue();
                 case EMPTY -> 0;
             };
-            add(labels, valueOf(p, value), p.timeUnixNano());
+            TimeSeries ts = add(labels, valueOf(p, value), p.timeUnixNano());
+            if (withExemplars) {
+                ts.exemplars().addAll(PromExemplar.of(p.exemplars()));
+            }
         });
     }
 
     private void addHistogram(Resource resource, InstrumentationScope scope, HistogramDataPoint p, String name) {
-        labels(resource, p.attributes(), scope, List.of()).ifPresent(base -> {
+        labels(resource, pointAttributes(resource, p), scope).ifPresent(base -> {
             long time = p.timeUnixNano();
             if (p.hasSum()) {
                 add(with(base, NAME_LABEL, name + "_sum"), valueOf(p, p.sum()), time);
             }
             add(with(base, NAME_LABEL, name + "_count"), valueOf(p, p.count()), time);
             long cumulative = 0;
+            List<Map.Entry<Double, TimeSeries>> buckets = new ArrayList<>();
             for (int i = 0; i < p.explicitBoundsCount() && i < p.bucketCountsCount(); i++) {
                 cumulative += p.bucketCount(i);
-                add(with(with(base, "le", formatFloat(p.explicitBound(i))), NAME_LABEL, name + "_bucket"),
-                        valueOf(p, cumulative), time);
+                buckets.add(Map.entry(p.explicitBound(i), add(with(with(base, "le", GoFloat.plain(p.explicitBound(i))),
+                        NAME_LABEL, name + "_bucket"), valueOf(p, cumulative), time)));
             }
-            add(with(with(base, "le", "+Inf"), NAME_LABEL, name + "_bucket"), valueOf(p, p.count()), time);
+            buckets.add(Map.entry(Double.POSITIVE_INFINITY, add(with(with(base, "le", "+Inf"), NAME_LABEL,
+                    name + "_bucket"), valueOf(p, p.count()), time)));
+            addBucketExemplars(PromExemplar.of(p.exemplars()), buckets);
+        });
+    }
+
+    /** Upstream's {@code addExemplars}: each exemplar goes to the first bucket (by bound) it fits in. */
+    private static void addBucketExemplars(List<PromExemplar> exemplars, List<Map.Entry<Double, TimeSeries>> buckets) {
+        if (exemplars.isEmpty()) {
+            return;
+        }
+        buckets.sort(Map.Entry.comparingByKey());
+        for (PromExemplar e : exemplars) {
+            for (Map.Entry<Double, TimeSeries> bucket : buckets) {
+                if (!bucket.getValue().samples().isEmpty() && e.value() <= bucket.getKey()) {
+                    bucket.getValue().exemplars().add(e);
+                    break;
+                }
+            }
+        }
+    }
+
+    private void addExponentialHistogram(Resource resource, InstrumentationScope scope,
+            ExponentialHistogramDataPoint p, String name) {
+        labels(resource, pointAttributes(resource, p), scope, NAME_LABEL, name).ifPresent(labels -> {
+            try {
+                NativeHistogram h = NativeHistogram.of(p);
+                TimeSeries ts = series.computeIfAbsent(labels, TimeSeries::of);
+                ts.histograms().add(h);
+                ts.exemplars().addAll(PromExemplar.of(p.exemplars()));
+            } catch (IllegalArgumentException e) {
+                errors.add(e.getMessage());
+            }
         });
     }
 
     private void addSummary(Resource resource, InstrumentationScope scope, SummaryDataPoint p, String name) {
-        labels(resource, p.attributes(), scope, List.of()).ifPresent(base -> {
+        labels(resource, pointAttributes(resource, p), scope).ifPresent(base -> {
             long time = p.timeUnixNano();
             add(with(base, NAME_LABEL, name + "_sum"), valueOf(p, p.sum()), time);
             add(with(base, NAME_LABEL, name + "_count"), valueOf(p, p.count()), time);
             for (SummaryDataPoint.ValueAtQuantile q : p.quantileValues()) {
-                add(with(with(base, "quantile", formatFloat(q.quantile())), NAME_LABEL, name), valueOf(p, q.value()),
+                add(with(with(base, "quantile", GoFloat.plain(q.quantile())), NAME_LABEL, name), valueOf(p, q.value()),
                         time);
             }
         });
@@ -166,13 +196,13 @@ final class MetricsTranslator {
         if (settings.disableTargetInfo() || timestamp == 0) {
             return;
         }
-        Attributes attributes = resource.attributes();
-        if (attributes.keys().stream().allMatch(IDENTIFYING::contains)) {
+        Attributes attributes = ResourceLabels.targetInfoAttributes(resource);
+        if (attributes.isEmpty()) {
             return;
         }
-        String name = settings.namespace().isEmpty() ? TARGET_INFO : settings.namespace() + "_" + TARGET_INFO;
+        String name = ResourceLabels.targetInfoName(settings.namespace());
         // the resource's attributes become the labels; an empty scope adds none of its own
-        labels(resource, attributes, new InstrumentationScope(), IDENTIFYING, NAME_LABEL, name)
+        labels(resource, attributes, new InstrumentationScope(), NAME_LABEL, name)
                 .filter(l -> l.containsKey("job") || l.containsKey("instance"))
                 .ifPresent(labels -> add(labels, 1, timestamp));
     }
@@ -183,16 +213,12 @@ final class MetricsTranslator {
      * {@code otel_scope_*}, then {@code extras} (name/value pairs) over all of it. Empty when a label name
      * cannot be made valid (upstream drops the point).
      */
-    private Optional<SortedMap<String, String>> labels(Resource resource, Attributes pointAttributes,
-            InstrumentationScope scope, List<String> ignored, String... extras) {
-        Attributes attributes = pointAttributes;
-        if (settings.resourceToTelemetry()) {
-            attributes = new Attributes().putAll(pointAttributes).putAll(resource.attributes());
-        }
+    private Optional<SortedMap<String, String>> labels(Resource resource, Attributes attributes,
+            InstrumentationScope scope, String... extras) {
         Map<String, String> plain = new LinkedHashMap<>();
         for (String key : attributes.keys()) {
             String value = attributes.getOrNull(key).asString();
-            if (!ignored.contains(key) && !value.isEmpty()) {
+            if (!value.isEmpty()) {
                 plain.put(key, value);
             }
         }
@@ -204,17 +230,8 @@ final class MetricsTranslator {
                 out.merge(PrometheusNames.labelName(e.getKey()), e.getValue(),
                         (old, added) -> old.equals(added) ? old : old + ";" + added);
             }
-            Attributes resourceAttributes = resource.attributes();
-            AnyValue service = resourceAttributes.getOrNull("service.name");
-            if (service != null && !service.asString().isEmpty()) {
-                AnyValue namespace = resourceAttributes.getOrNull("service.namespace");
-                out.put("job", namespace == null ? service.asString()
-                        : namespace.asString() + "/" + service.asString());
-            }
-            AnyValue instance = resourceAttributes.getOrNull("service.instance.id");
-            if (instance != null && !instance.asString().isEmpty()) {
-                out.put("instance", instance.asString());
-            }
+            ResourceLabels.job(resource, true).ifPresent(job -> out.put(ResourceLabels.JOB, job));
+            ResourceLabels.instance(resource, true).ifPresent(i -> out.put(ResourceLabels.INSTANCE, i));
             settings.externalLabels().forEach(out::putIfAbsent);
             if (!settings.disableScopeInfo()) {
                 addScopeLabels(out, scope);
@@ -233,16 +250,17 @@ final class MetricsTranslator {
 
     private static void addScopeLabels(SortedMap<String, String> out, InstrumentationScope scope) {
         if (!scope.name().isEmpty()) {
-            out.put("otel_scope_name", scope.name());
+            out.put(ScopeLabels.NAME, scope.name());
         }
         if (!scope.version().isEmpty()) {
-            out.put("otel_scope_version", scope.version());
+            out.put(ScopeLabels.VERSION, scope.version());
         }
-        for (String key : scope.attributes().keys()) {
-            if (!List.of("name", "version", "schema_url").contains(key)) {
-                out.put(PrometheusNames.labelName("otel_scope_" + key), scope.attributes().getOrNull(key).asString());
-            }
-        }
+        ScopeLabels.putAttributes(out, scope);
+    }
+
+    /** {@code resource_to_telemetry_conversion} applies to points only, not to {@code target_info}. */
+    private Attributes pointAttributes(Resource resource, DataPoint<?> p) {
+        return settings.resourceToTelemetry().pointAttributes(resource, p.attributes());
     }
 
     private static SortedMap<String, String> with(SortedMap<String, String> base, String name, String value) {
@@ -251,9 +269,10 @@ final class MetricsTranslator {
         return out;
     }
 
-    private void add(SortedMap<String, String> labels, double value, long timeUnixNano) {
-        series.computeIfAbsent(labels, TimeSeries::of).samples()
-                .add(new TimeSeries.Sample(value, timeUnixNano / 1_000_000));
+    private TimeSeries add(SortedMap<String, String> labels, double value, long timeUnixNano) {
+        TimeSeries ts = series.computeIfAbsent(labels, TimeSeries::of);
+        ts.samples().add(new TimeSeries.Sample(value, timeUnixNano / 1_000_000));
+        return ts;
     }
 
     private static double valueOf(DataPoint<?> p, double value) {
@@ -272,27 +291,5 @@ final class MetricsTranslator {
                     .orElse(0);
             case EMPTY -> 0;
         };
-    }
-
-    /** Go's {@code strconv.FormatFloat(v, 'f', -1, 64)}: shortest digits, never an exponent. */
-    static String formatFloat(double v) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "+Inf" : "-Inf";
-        }
-        if (v == 0) {
-            return Double.doubleToRawLongBits(v) == 0 ? "0" : "-0";
-        }
-        // the fewest significant digits that read back as v (Java 17's Double.toString is not always shortest)
-        BigDecimal exact = new BigDecimal(v);
-        for (int digits = 1; digits < 17; digits++) {
-            BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-            if (rounded.doubleValue() == v) {
-                return rounded.stripTrailingZeros().toPlainString();
-            }
-        }
-        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
     }
 }

@@ -6,6 +6,7 @@ import io.otelier.api.component.Stability;
 import io.otelier.api.exporter.Exporter;
 import io.otelier.api.exporter.ExporterFactory;
 import io.otelier.helper.exporter.ExporterHelper;
+import io.otelier.helper.exporter.RetrySettings;
 import io.otelier.helper.exporter.TimeoutSettings;
 import io.otelier.helper.http.HttpClientSettings;
 import io.otelier.pdata.Metrics;
@@ -29,11 +30,9 @@ public final class PrwExporterFactory implements ExporterFactory<PrwExporterConf
     static final String DEPRECATED_TYPE = "prometheusremotewrite";
 
     /** Upstream keys this distribution does not implement yet. */
-    static final List<String> OWN_UNSUPPORTED_KEYS = List.of("wal", "http", "max_batch_size_bytes",
-            "max_batch_request_parallelism", "resource_constant_labels", "translation_strategy", "send_metadata",
+    static final List<String> OWN_UNSUPPORTED_KEYS = List.of("http",
             "protobuf_message", "include_metadata_keys", "convert_explicit_histograms_to_nhcb",
-            "keep_classic_histograms", "resource_to_telemetry_conversion::exclude_service_attributes",
-            "resource_to_telemetry_conversion::included", "resource_to_telemetry_conversion::excluded");
+            "keep_classic_histograms");
 
     private static final Set<String> UNSUPPORTED_KEYS;
 
@@ -86,17 +85,54 @@ public final class PrwExporterFactory implements ExporterFactory<PrwExporterConf
             log.warn("`add_metric_suffixes` is deprecated. Please use `translation_strategy:"
                     + " UnderscoreEscapingWithoutSuffixes` instead.");
         }
-        if (config.resourceToTelemetryConversion().enabled()) {
+        if (config.resourceConstantLabels().isEmpty() && !config.resourceToTelemetryConversion().isEmpty()) {
             log.warn("resource_to_telemetry_conversion is deprecated; use resource_constant_labels instead");
         }
-        PrwSender sender = new PrwSender(config.clientSettings(), config.endpointUri(), config.translationSettings(),
-                settings.buildInfo().userAgent(), log);
-        return ExporterHelper.builder(settings, Signal.METRICS, sender)
+        PrwTelemetry telemetry = new PrwTelemetry(settings.telemetry().meter(), settings.id().toString(),
+                config.endpointUri().toString());
+        PrwSender sender = new PrwSender(config, settings.buildInfo().userAgent(), log, settings.id().toString(),
+                telemetry);
+        Exporter<Metrics> helped = ExporterHelper.builder(settings, Signal.METRICS, sender)
                 .queue(config.remoteWriteQueue().queueSettings())
-                .retry(config.retryOnFailure())
+                // the sender retries each write request itself, as upstream's exporter does
+                .retry(RetrySettings.disabled())
                 // upstream turns the helper's timeout off; the client's bounds each attempt
                 .timeout(TimeoutSettings.of(Duration.ZERO))
                 .bytesSizer(m -> OtlpProto.encodedSize(m))
                 .build();
+        return new RetryStoppingExporter(helped, sender);
+    }
+
+    /**
+     * Upstream's {@code retryStoppingExporter}: retries stop when shutdown starts, so the queue drains with one
+     * attempt per request instead of up to {@code max_elapsed_time} each while the endpoint is down.
+     */
+    private record RetryStoppingExporter(Exporter<Metrics> delegate, PrwSender sender) implements Exporter<Metrics> {
+        @Override
+        public void start(io.otelier.api.component.Host host) throws Exception {
+            delegate.start(host);
+        }
+
+        @Override
+        public void consume(io.otelier.api.consumer.RequestContext context, Metrics data)
+                throws io.otelier.api.consumer.ConsumerException {
+            delegate.consume(context, data);
+        }
+
+        @Override
+        public boolean mutatesData() {
+            return delegate.mutatesData();
+        }
+
+        @Override
+        public boolean reportsSends() {
+            return delegate.reportsSends();
+        }
+
+        @Override
+        public void shutdown() throws Exception {
+            sender.stopRetries();
+            delegate.shutdown();
+        }
     }
 }

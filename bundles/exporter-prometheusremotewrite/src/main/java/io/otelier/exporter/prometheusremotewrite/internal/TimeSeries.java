@@ -7,9 +7,11 @@ import java.util.SortedMap;
 
 /**
  * One {@code prometheus.TimeSeries} of a write request: its labels sorted by name (as the remote write spec
- * requires; {@code __name__} among them) and its samples in the order they were added.
+ * requires; {@code __name__} among them), its samples in the order they were added, and its native histograms
+ * (from exponential histograms), and its exemplars.
  */
-record TimeSeries(SortedMap<String, String> labels, List<Sample> samples) {
+record TimeSeries(SortedMap<String, String> labels, List<Sample> samples, List<NativeHistogram> histograms,
+        List<PromExemplar> exemplars) {
 
     /** A {@code prometheus.Sample}: the value and a Unix time in milliseconds. */
     record Sample(double value, long timestampMillis) {
@@ -19,8 +21,12 @@ record TimeSeries(SortedMap<String, String> labels, List<Sample> samples) {
         labels = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(labels));
     }
 
+    TimeSeries(SortedMap<String, String> labels, List<Sample> samples) {
+        this(labels, samples, new ArrayList<>(), new ArrayList<>());
+    }
+
     static TimeSeries of(SortedMap<String, String> labels) {
-        return new TimeSeries(labels, new ArrayList<>());
+        return new TimeSeries(labels, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     }
 
     String name() {

@@ -10,6 +10,7 @@ import io.otelier.pdata.metrics.Metric;
 import io.otelier.pdata.metrics.NumberDataPoint;
 import io.otelier.pdata.metrics.ScopeMetrics;
 import io.otelier.pdata.metrics.SummaryDataPoint;
+import io.otelier.helper.prometheus.ResourceToTelemetry;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,16 +71,17 @@ class MetricsTranslatorTest {
     }
 
     @Test
-    void exponentialHistogramsAreDroppedAsNotSupported() {
+    void exponentialHistogramsThatCannotBeNativeHistogramsAreDroppedWithUpstreamsReason() {
         var e = metric("latency", "ms").setEmptyExponentialHistogram()
                 .setAggregationTemporality(AggregationTemporality.CUMULATIVE);
         point(e.dataPoints().addNew().setCount(1));
+        point(e.dataPoints().addNew().setCount(1).setSum(2).setScale(-5), "k", "v");
 
         MetricsTranslator.Result result = MetricsTranslator.translate(metrics, TranslationSettings.defaults());
 
         assertThat(result.series()).isEmpty();
-        assertThat(result.errors()).containsExactly("exponential histogram \"latency\" dropped: native histograms"
-                + " are not supported by this distribution yet");
+        assertThat(result.errors()).containsExactly("cannot convert exponential to native histogram: sum is not set",
+                "cannot convert exponential to native histogram. Scale must be >= -4, was -5");
     }
 
     @Test
@@ -196,7 +198,7 @@ class MetricsTranslatorTest {
         point(metric("m", "").setEmptyGauge().dataPoints().addNew().setIntValue(1));
 
         List<TimeSeries> targetInfo = translate(new TranslationSettings(namespace, Map.of(), false, true, true,
-                false)).stream().filter(ts -> ts.name().endsWith("target_info")).toList();
+                ResourceToTelemetry.none())).stream().filter(ts -> ts.name().endsWith("target_info")).toList();
 
         if (want.isEmpty()) {
             assertThat(targetInfo).isEmpty();
@@ -215,7 +217,7 @@ class MetricsTranslatorTest {
         resource.attributes().put("service.name", "svc").put("host.name", "h");
         point(metric("m", "").setEmptyGauge().dataPoints().addNew().setIntValue(1));
 
-        assertThat(translate(new TranslationSettings("", Map.of(), true, false, true, false)))
+        assertThat(translate(new TranslationSettings("", Map.of(), true, false, true, ResourceToTelemetry.none())))
                 .extracting(TimeSeries::name).containsExactly("m");
     }
 
@@ -224,7 +226,8 @@ class MetricsTranslatorTest {
         resource.attributes().put("host.name", "h1").put("a", "from-resource");
         point(metric("m", "").setEmptyGauge().dataPoints().addNew().setIntValue(1), "a", "from-point");
 
-        TimeSeries ts = translate(new TranslationSettings("", Map.of(), true, true, true, true)).get(0);
+        TimeSeries ts = translate(new TranslationSettings("", Map.of(), true, true, true,
+                ResourceToTelemetry.enabled(true))).get(0);
 
         assertThat(ts.labels()).isEqualTo(labels("__name__", "m", "a", "from-resource", "host_name", "h1"));
     }
@@ -235,9 +238,9 @@ class MetricsTranslatorTest {
                 .setAggregationTemporality(AggregationTemporality.CUMULATIVE);
         point(sum.dataPoints().addNew().setDoubleValue(1));
 
-        assertThat(translate(new TranslationSettings("otel", Map.of(), true, true, true, false)))
+        assertThat(translate(new TranslationSettings("otel", Map.of(), true, true, true, ResourceToTelemetry.none())))
                 .extracting(TimeSeries::name).containsExactly("otel_system_cpu_time_seconds_total");
-        assertThat(translate(new TranslationSettings("", Map.of(), true, true, false, false)))
+        assertThat(translate(new TranslationSettings("", Map.of(), true, true, false, ResourceToTelemetry.none())))
                 .extracting(TimeSeries::name).containsExactly("system_cpu_time");
     }
 
@@ -251,35 +254,12 @@ class MetricsTranslatorTest {
                 "otel_scope_name", "lib", "otel_scope_version", "1.0", "otel_scope_team", "a"));
     }
 
-    @ParameterizedTest
-    @CsvSource({"0.5,0.5", "1,1", "2.5,2.5", "1000000,1000000", "1e21,1000000000000000000000", "0.0001,0.0001",
-            "1e-7,0.0000001", "-3,-3", "0,0"})
-    void floatsFormatLikeGo(double value, String want) {
-        assertThat(MetricsTranslator.formatFloat(value)).isEqualTo(want);
-    }
-
-    /** Go's shortest digits for 650 doubles (recorded from Go by interop/go-floats), written without exponent. */
-    @Test
-    void floatsHaveGosShortestDigits() throws Exception {
-        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(java.util.Objects.requireNonNull(
-                getClass().getResourceAsStream("/go-shortest-floats.tsv")), java.nio.charset.StandardCharsets.UTF_8))) {
-            List<String[]> rows = in.lines().filter(l -> !l.startsWith("#")).map(l -> l.split("\t")).toList();
-            assertThat(rows).hasSizeGreaterThan(600);
-            for (String[] row : rows) {
-                double v = Double.longBitsToDouble(Long.parseUnsignedLong(row[0], 16));
-                String want = new java.math.BigDecimal(row[1]).toPlainString();
-                assertThat(MetricsTranslator.formatFloat(v)).as(row[1]).isEqualTo(want.equals("0") && row[1]
-                        .startsWith("-") ? "-0" : want);
-            }
-        }
-    }
-
     private List<TimeSeries> translate(TranslationSettings settings) {
         return MetricsTranslator.translate(metrics, settings).series();
     }
 
     private static TranslationSettings withExternal(Map<String, String> external) {
-        return new TranslationSettings("", external, false, false, true, false);
+        return new TranslationSettings("", external, false, false, true, ResourceToTelemetry.none());
     }
 
     private Metric metric(String name, String unit) {

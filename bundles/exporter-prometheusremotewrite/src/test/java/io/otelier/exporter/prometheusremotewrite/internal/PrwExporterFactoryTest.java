@@ -22,10 +22,12 @@ class PrwExporterFactoryTest {
 
     @Test
     void unimplementedUpstreamKeysAreDeclaredUnsupported() {
-        assertThat(factory.unsupportedKeys()).contains("wal", "http", "max_batch_size_bytes",
-                "max_batch_request_parallelism", "resource_constant_labels", "translation_strategy",
-                "send_metadata", "protobuf_message", "include_metadata_keys", "convert_explicit_histograms_to_nhcb",
+        assertThat(factory.unsupportedKeys()).contains("http",
+                "protobuf_message", "include_metadata_keys", "convert_explicit_histograms_to_nhcb",
                 "keep_classic_histograms", "auth");
+        assertThat(factory.unsupportedKeys()).doesNotContain("wal", "max_batch_size_bytes", "send_metadata",
+                "translation_strategy", "resource_constant_labels", "resource_to_telemetry_conversion::included",
+                "max_batch_request_parallelism");
     }
 
     /** Upstream copies only a positive {@code timeout} into its HTTP client, whose own default is 5s. */
@@ -42,7 +44,8 @@ class PrwExporterFactoryTest {
                 timeout, d.headers(), d.compression(), d.compressionParams(), d.maxConnsPerHost(),
                 d.forceAttemptHttp2(), d.cookies(), d.retryOnFailure(), d.namespace(), d.remoteWriteQueue(),
                 d.externalLabels(), d.resourceToTelemetryConversion(), d.targetInfo(), d.disableScopeInfo(),
-                d.addMetricSuffixes());
+                d.addMetricSuffixes(), d.maxBatchSizeBytes(), d.maxBatchRequestParallelism(), d.wal(),
+                d.sendMetadata(), d.resourceConstantLabels(), d.translationStrategy());
     }
 
     @Test

@@ -73,6 +73,25 @@ class PrwExporterTest {
     }
 
     @Test
+    void withSendMetadataEachMetricsTypeHelpAndUnitIsSentInItsOwnRequest() throws Exception {
+        Exporter<Metrics> exporter = factory.createMetrics(settings, config(false, FAST_RETRY, Map.of())
+                .withSendMetadata(true));
+
+        ExporterLifecycle.run(exporter, cpuTime(), obs);
+
+        assertThat(backend.requests).hasSize(2);
+        List<TimeSeries> series = new java.util.ArrayList<>();
+        List<MetricMetadata> metadata = new java.util.ArrayList<>();
+        for (RemoteWriteBackend.Request r : backend.requests) {
+            series.addAll(r.series());
+            metadata.addAll(WriteRequestDecoder.decodeMetadata(org.xerial.snappy.Snappy.uncompress(r.body())));
+        }
+        assertThat(series).hasSize(1);
+        assertThat(metadata).containsExactly(new MetricMetadata(MetricMetadata.COUNTER,
+                "system_cpu_time_seconds_total", "", "seconds"));
+    }
+
+    @Test
     void theEncodingRoundTripsEveryValueShape() throws Exception {
         List<TimeSeries> series = List.of(
                 new TimeSeries(new TreeMap<>(Map.of("__name__", "a", "x", "ü ✓")),
@@ -192,11 +211,8 @@ class PrwExporterTest {
 
     private static PrwExporterConfig config(String url, boolean queue, RetrySettings retry,
             Map<String, String> headers) {
-        PrwExporterConfig d = PrwExporterConfig.defaults();
-        return new PrwExporterConfig(url, d.proxyUrl(), d.tls(), d.readBufferSize(), d.writeBufferSize(),
-                d.timeout(), headers, d.compression(), d.compressionParams(), d.maxConnsPerHost(),
-                d.forceAttemptHttp2(), d.cookies(), retry, "",
-                new PrwExporterConfig.RemoteWriteQueue(queue, 100, 5), Map.of("oteltest", "cndt2023"),
-                d.resourceToTelemetryConversion(), d.targetInfo(), d.disableScopeInfo(), d.addMetricSuffixes());
+        return PrwExporterConfig.defaults().withEndpoint(url).withHeaders(headers).withRetry(retry)
+                .withQueue(new PrwExporterConfig.RemoteWriteQueue(queue, 100, 5))
+                .withExternalLabels(Map.of("oteltest", "cndt2023"));
     }
 }

@@ -19,7 +19,7 @@ final class RemoteWriteBackend implements AutoCloseable {
     /** Thread names of this server, which stay across a test. */
     static final String THREADS = "remote-write-backend";
 
-    record Request(String method, String path, Map<String, List<String>> headers, byte[] body) {
+    record Request(String method, String path, Map<String, List<String>> headers, byte[] body, int status) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -39,9 +39,9 @@ final class RemoteWriteBackend implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    Map.copyOf(exchange.getRequestHeaders()), body));
             Integer status = statuses.poll();
+            requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    Map.copyOf(exchange.getRequestHeaders()), body, status == null ? 204 : status));
             byte[] answer = status == null ? new byte[0] : ("answer " + status).getBytes();
             exchange.sendResponseHeaders(status == null ? 204 : status, answer.length == 0 ? -1 : answer.length);
             if (answer.length > 0) {

@@ -76,6 +76,8 @@ class PrwConfigBindingTest {
                       cluster: c1
                     resource_to_telemetry_conversion:
                       enabled: true
+                      exclude_service_attributes: true
+                    translation_strategy: UnderscoreEscapingWithSuffixes
                     target_info:
                       enabled: false
                     disable_scope_info: true
@@ -88,6 +90,13 @@ class PrwConfigBindingTest {
                       enabled: true
                       queue_size: 2000
                       num_consumers: 3
+                    max_batch_size_bytes: 1000
+                    max_batch_request_parallelism: 2
+                    send_metadata: true
+                    wal:
+                      directory: /var/lib/otelcol/wal
+                      buffer_size: 50
+                      truncate_frequency: 10s
                 """), "prometheus_remote_write/full");
 
         assertThat(c.tls().insecureSkipVerify()).isTrue();
@@ -95,23 +104,48 @@ class PrwConfigBindingTest {
         assertThat(c.timeout()).isEqualTo(Duration.ofSeconds(12));
         assertThat(c.namespace()).isEqualTo("otel");
         assertThat(c.resourceToTelemetryConversion().enabled()).isTrue();
+        assertThat(c.resourceToTelemetryConversion().excludeServiceAttributes()).isTrue();
+        // the strategy wins over add_metric_suffixes: false
+        assertThat(c.withSuffixes()).isTrue();
         assertThat(c.targetInfo().enabled()).isFalse();
         assertThat(c.disableScopeInfo()).isTrue();
         assertThat(c.addMetricSuffixes()).isFalse();
         assertThat(c.retryOnFailure().initialInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(c.retryOnFailure().maxElapsedTime()).isEqualTo(Duration.ofMinutes(10));
         assertThat(c.remoteWriteQueue()).isEqualTo(new PrwExporterConfig.RemoteWriteQueue(true, 2000, 3));
+        assertThat(c.maxBatchSizeBytes()).isEqualTo(1000);
+        assertThat(c.sendMetadata()).isTrue();
+        assertThat(c.maxBatchRequestParallelism()).isEqualTo(2);
+        assertThat(c.wal()).isEqualTo(new PrwExporterConfig.Wal("/var/lib/otelcol/wal", 50, Duration.ofSeconds(10),
+                Duration.ZERO));
+    }
+
+    @Test
+    void walDefaultsAreUpstreams() {
+        PrwExporterConfig c = exporter(load("""
+                exporters:
+                  prometheus_remote_write:
+                    wal:
+                      directory: ./wal
+                """), "prometheus_remote_write");
+
+        assertThat(c.wal().bufferSize()).isZero();
+        assertThat(c.wal().truncateFrequency()).isZero();
+        assertThat(c.wal().path()).isEqualTo(Path.of("./wal", "prom_remotewrite"));
+        assertThat(new PrwExporterFactory().createDefaultConfig().wal()).isNull();
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            wal                  | {wal: {directory: /tmp/wal}}                    | prometheus_remote_write::wal: is not supported by this distribution yet
             http section         | {http: {endpoint: "http://a/x"}}                | prometheus_remote_write::http: is not supported by this distribution yet
-            batch size           | {max_batch_size_bytes: 100}                     | prometheus_remote_write::max_batch_size_bytes: is not supported by this distribution yet
-            translation strategy | {translation_strategy: UnderscoreEscapingWithSuffixes} | prometheus_remote_write::translation_strategy: is not supported by this distribution yet
-            metadata             | {send_metadata: true}                           | prometheus_remote_write::send_metadata: is not supported by this distribution yet
-            constant labels      | {resource_constant_labels: {included: ["*"]}}   | prometheus_remote_write::resource_constant_labels: is not supported by this distribution yet
-            r2t exclude          | {resource_to_telemetry_conversion: {exclude_service_attributes: true}} | resource_to_telemetry_conversion::exclude_service_attributes: is not supported by this distribution yet
+            batch size           | {max_batch_size_bytes: -1}                      | max_batch_size_bytes must be greater than 0
+            parallelism          | {max_batch_request_parallelism: 0}              | max_batch_request_parallelism can't be set to below 1
+            wal typo             | {wal: {dir: /tmp/wal}}                          | dir
+            utf-8 strategy       | {translation_strategy: NoTranslation}           | translation strategy NoTranslation requires Prometheus Remote Write 2.0 (UTF-8 support)
+            unknown strategy     | {translation_strategy: Other}                   | invalid translation_strategy: Other
+            both r2t sections    | {resource_constant_labels: {included: ["*"]}, resource_to_telemetry_conversion: {enabled: true}} | cannot configure both resource_to_telemetry_conversion and resource_constant_labels
+            legacy keys in new   | {resource_constant_labels: {enabled: true}}     | enabled and exclude_service_attributes are not supported under resource_constant_labels
+            legacy with patterns | {resource_to_telemetry_conversion: {enabled: true, excluded: [a]}} | cannot configure both legacy enabled/exclude_service_attributes and included/excluded patterns
             auth                 | {auth: {authenticator: basicauth}}              | prometheus_remote_write::auth: is not supported by this distribution yet
             queue size           | {remote_write_queue: {queue_size: -1}}          | remote_write_queue::queue_size: remote write queue size can't be negative
             zero queue           | {remote_write_queue: {queue_size: 0}}           | remote_write_queue::queue_size: a 0 size queue will drop all the data

@@ -31,8 +31,19 @@ public final class ConfigLoader {
     private final SourceMap sources;
     private final TreeReader reader;
     private final ConfigBinder binder;
+    private final boolean allowMissingFactories;
 
     public ConfigLoader(FactoryLookup factories, SourceMap sources) {
+        this(factories, sources, false);
+    }
+
+    /**
+     * @param allowMissingFactories a reload of a running collector: a receiver, processor, exporter or
+     *                              extension whose type has no factory right now gets a {@link PendingConfig}
+     *                              (its pipelines wait for the factory) instead of failing the load
+     */
+    public ConfigLoader(FactoryLookup factories, SourceMap sources, boolean allowMissingFactories) {
+        this.allowMissingFactories = allowMissingFactories;
         this.factories = factories;
         this.sources = sources;
         this.reader = new TreeReader(sources);
@@ -61,6 +72,11 @@ public final class ConfigLoader {
             ComponentId id = componentId(entry.getKey(), sectionPath, path);
             if (out.containsKey(id)) {
                 throw ConfigErrors.at(sources, sectionPath, path, "duplicate id \"" + id + "\"");
+            }
+            if (allowMissingFactories && kind != ComponentKind.CONNECTOR
+                    && factories.find(kind, id.type()).filter(f -> f.kind() == kind).isEmpty()) {
+                out.put(id, new PendingConfig(kind, id.type()));
+                continue;
             }
             Factory<?> factory = factories.find(kind, id.type()).filter(f -> f.kind() == kind).orElseThrow(() ->
                     ConfigErrors.at(sources, sectionPath, path, "unknown type \"" + id.type() + "\" for id \"" + id

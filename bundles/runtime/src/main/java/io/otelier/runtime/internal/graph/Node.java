@@ -33,6 +33,19 @@ final class Node {
     Consumer<Telemetry> consumer;
     Component component;
     InstanceStatus status;
+    /** The factory the instance was made by (null for virtual nodes), which hot swap compares. */
+    io.otelier.api.component.Factory<?> factory;
+    /** A receiver's or connector's output, re-pointed when the pipelines it feeds change. */
+    SwitchableConsumer<Telemetry> output;
+    /** A pipeline entry's gate. */
+    PipelineGate<Telemetry> gate;
+    /** Whether the instance was taken over from the graph this one replaced (it is already running). */
+    boolean reused;
+    /** An entry's new pipeline head, set into its gate when the pipeline behind it has started. */
+    Consumer<Telemetry> pendingHead;
+    /** A taken-over receiver's or connector's new fan-out, switched to when the graph starts. */
+    Consumer<Telemetry> pendingOutput;
+    volatile boolean started;
 
     private Node(Type type, ComponentId id, Signal signal, Signal toSignal, PipelineId pipeline, int processorIndex) {
         this.type = type;
