@@ -32,6 +32,8 @@ import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OURS = os.path.join(ROOT, "distributions/core/target/otelcol/bin/otelcol")
+OURS_CONTRIB = os.path.join(ROOT, "distributions/contrib/target/otelcol-contrib/bin/otelcol-contrib")
+FILELOG_LINES = 1_000_000  # 100-byte lines: a 100 MB file
 COLLECTOR_CPU, LOAD_CPU = "0", "1"
 GRPC_PORT, HTTP_PORT, SINK_PORT, SINK_STATS_PORT, METRICS_PORT = 24417, 24418, 24427, 24428, 24488
 CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -46,6 +48,7 @@ SCENARIOS = {
     "metric-grpc": ("metrics", "grpc", 10_000, "Metric10kDPS, OTLP/gRPC"),
     "log-grpc": ("logs", "grpc", 10_000, "Log10kDPS, OTLP/gRPC"),
     "max-grpc": ("traces", "grpc", None, "max spans/s, OTLP/gRPC, batch, no loss"),
+    "filelog": ("logs", None, None, f"file_log -> file, {FILELOG_LINES:,} lines of 100 bytes (contrib collectors)"),
     "idle": (None, None, None, "idle (no load)"),
     "startup": (None, None, None, "startup to ready"),
 }
@@ -95,6 +98,40 @@ service:
 """
 
 
+def filelog_config(input_path, output_path):
+    return f"""
+receivers:
+  file_log:
+    include: [{input_path}]
+    start_at: beginning
+exporters:
+  file:
+    path: {output_path}
+service:
+  telemetry:
+    metrics:
+      level: normal
+      readers:
+        - pull:
+            exporter:
+              prometheus:
+                host: 127.0.0.1
+                port: {METRICS_PORT}
+  pipelines:
+    logs:
+      receivers: [file_log]
+      exporters: [file]
+"""
+
+
+def write_lines(path, count):
+    """count lines of exactly 100 bytes (99 characters and a newline), each distinct."""
+    with open(path, "w") as f:
+        for i in range(count):
+            f.write(f"2026-11-26T10:00:00.000Z INFO request {i:012d} served in 12ms user=alice path=/api/v1/items ok\n"[:99]
+                    .ljust(99, ".") + "\n")
+
+
 class Collector:
     """One collector process, pinned to the collector CPU; samples its CPU time and memory while it runs."""
 
@@ -141,6 +178,14 @@ class Collector:
             return None
         m = re.search(r"^otelcol_process_runtime_heap_alloc_bytes(?:\{[^}]*\})? ([0-9.e+]+)", text, re.M)
         return float(m.group(1)) if m else None
+
+    def counter(self, name):
+        """A counter from the collector's own /metrics (with or without the _total suffix), 0 when absent."""
+        try:
+            text = urllib.request.urlopen(f"http://127.0.0.1:{METRICS_PORT}/metrics", timeout=2).read().decode()
+        except OSError:
+            return 0
+        return sum(float(v) for v in re.findall(rf"^{name}(?:_total)?(?:{{[^}}]*}})? ([0-9.e+]+)", text, re.M))
 
     def stop(self):
         if self.proc.poll() is None:
@@ -245,6 +290,26 @@ def measure_load(make, tools, scenario, duration, warmup):
     return result
 
 
+def measure_filelog(make):
+    """Starts a collector that reads the prepared file from its beginning; times it until every line is exported."""
+    c = make().start()
+    try:
+        sampler = Sampler(c).begin()
+        deadline = time.monotonic() + 600
+        sent = 0
+        while time.monotonic() < deadline:
+            sent = c.counter("otelcol_exporter_sent_log_records")
+            if sent >= FILELOG_LINES:
+                break
+            time.sleep(0.2)
+        elapsed = time.monotonic() - sampler.t0
+        result = sampler.finish()
+    finally:
+        c.stop()
+    result.update({"throughput": sent / elapsed, "lost": FILELOG_LINES - int(sent)})
+    return result
+
+
 def measure_idle(make, duration):
     c = make().start()
     try:
@@ -320,6 +385,18 @@ def main():
     for name in ("ours", "upstream"):
         with open(os.path.join(work, f"{name}.yaml"), "w") as f:
             f.write(config("otlp_grpc"))
+    filelog_input = os.path.join(work, "filelog-input.log")
+    makers_filelog = {}
+    if "filelog" in args.scenarios.split(","):
+        write_lines(filelog_input, FILELOG_LINES)
+        upstream_contrib = run_quiet([os.path.join(ROOT, "interop/upstream-contrib/build.sh")]).strip()
+        for name, command, env in (("ours", OURS_CONTRIB, dict(os.environ, JAVA_OPTS=OUR_JAVA_OPTS)),
+                                   ("upstream", upstream_contrib, dict(os.environ, GOMAXPROCS="1"))):
+            cfg = os.path.join(work, f"{name}-filelog.yaml")
+            with open(cfg, "w") as f:
+                f.write(filelog_config(filelog_input, os.path.join(work, f"{name}-filelog-out.json")))
+            makers_filelog[name] = (lambda command=command, cfg=cfg, env=env, name=name:
+                                    Collector(name, [command, "--config", cfg], env, work))
     makers = {
         "ours": lambda: Collector("ours", [OURS, "--config", os.path.join(work, "ours.yaml")],
                                   dict(os.environ, JAVA_OPTS=OUR_JAVA_OPTS), work),
@@ -339,6 +416,8 @@ def main():
                 print(f"{scenario}: {name} ...", file=sys.stderr)
                 if scenario == "idle":
                     r = measure_idle(makers[name], min(args.duration, 30))
+                elif scenario == "filelog":
+                    r = measure_filelog(makers_filelog[name])
                 elif scenario == "startup":
                     r = measure_startup(makers[name])
                 else:

@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * POSTs one write request, retrying as upstream's {@code execute} does: the exporter retries each request itself
- * with {@code retry_on_failure}'s backoff (the exporter helper's retry stays off), 2xx is success, 5xx and
- * connection errors are retried, 429 and other 4xx are permanent (upstream retries 429 only behind its alpha
- * {@code RetryOn429} gate). Retries stop when the exporter shuts down. Thread-safe.
+ * with {@code retry_on_failure}'s backoff (the exporter helper's retry stays off), 2xx is success, 5xx, 429 and
+ * connection errors are retried, other 4xx are permanent. Retrying 429 is deliberate: the remote-write 1.0 spec
+ * lets senders retry it and a throttling Prometheus should slow us down, not lose data (upstream retries 429 only
+ * behind its alpha {@code RetryOn429} gate). Retries stop when the exporter shuts down. Thread-safe.
  */
 final class RemoteWriteClient {
 
@@ -139,7 +140,7 @@ final class RemoteWriteClient {
                 url.toString(), "retry_attempt", attempt, "error", new String(Arrays.copyOf(answer,
                         Math.min(answer.length, ERROR_BODY_LIMIT)), StandardCharsets.UTF_8));
         String message = "remote write request failed (HTTP " + status + ")";
-        if (status >= 500 && status < 600) {
+        if (status >= 500 && status < 600 || status == 429) {
             throw new RetryableException(message);
         }
         if (status == 400 || status == 409 || status == 413 || status == 422) {

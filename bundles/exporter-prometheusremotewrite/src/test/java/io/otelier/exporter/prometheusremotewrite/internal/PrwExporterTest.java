@@ -105,8 +105,8 @@ class PrwExporterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {500, 502, 503})
-    void serverErrorsAreRetried(int status) throws Exception {
+    @ValueSource(ints = {500, 502, 503, 429})
+    void serverErrorsAndThrottlingAreRetried(int status) throws Exception {
         backend.answering(status, status);
         Exporter<Metrics> exporter = factory.createMetrics(settings, config(false, FAST_RETRY, Map.of()));
         exporter.start(new TestHost());
@@ -119,9 +119,9 @@ class PrwExporterTest {
         assertThat(test.logger.contains("failed to send WriteRequest to remote endpoint")).isTrue();
     }
 
-    /** Upstream retries 429 only behind its alpha RetryOn429 gate: by default it is permanent, like other 4xx. */
+    /** Other 4xx are permanent (429 is retried: see RemoteWriteClient). */
     @ParameterizedTest
-    @ValueSource(ints = {400, 404, 413, 429})
+    @ValueSource(ints = {400, 404, 409, 413, 422})
     void clientErrorsArePermanent(int status) throws Exception {
         backend.answering(status);
         Exporter<Metrics> exporter = factory.createMetrics(settings, config(false, FAST_RETRY, Map.of()));
