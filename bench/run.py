@@ -33,7 +33,7 @@ import urllib.request
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OURS = os.path.join(ROOT, "distributions/core/target/otelcol/bin/otelcol")
 OURS_CONTRIB = os.path.join(ROOT, "distributions/contrib/target/otelcol-contrib/bin/otelcol-contrib")
-FILELOG_LINES = 1_000_000  # 100-byte lines: a 100 MB file
+FILELOG_LINES = 3_000_000  # 100-byte lines: a 300 MB file, long enough for the JIT to settle
 COLLECTOR_CPU, LOAD_CPU = "0", "1"
 GRPC_PORT, HTTP_PORT, SINK_PORT, SINK_STATS_PORT, METRICS_PORT = 24417, 24418, 24427, 24428, 24488
 CLK_TCK = os.sysconf("SC_CLK_TCK")

@@ -2,6 +2,7 @@ package io.otelier.exporter.file.internal;
 
 import io.otelier.api.config.ComponentConfig;
 import io.otelier.api.config.ConfigException;
+import io.otelier.api.config.Permissions;
 import java.time.Duration;
 
 /**
@@ -140,19 +141,6 @@ public record FileExporterConfig(String path, boolean append, Rotation rotation,
         if (directoryPermissions.isEmpty()) {
             return DEFAULT_DIRECTORY_PERMISSIONS;
         }
-        int bits;
-        try {
-            bits = Integer.parseInt(directoryPermissions, 8);
-        } catch (NumberFormatException e) {
-            throw ConfigException.at("directory_permissions",
-                    "directory_permissions value must be a valid octal representation (got \""
-                            + directoryPermissions + "\")");
-        }
-        if ((bits & 0777) != bits) {
-            throw ConfigException.at("directory_permissions",
-                    "directory_permissions contain invalid bits for file access (got \"" + directoryPermissions
-                            + "\")");
-        }
-        return bits;
+        return Permissions.parseOctal("directory_permissions", directoryPermissions);
     }
 }

@@ -2,6 +2,7 @@ package io.otelier.extension.filestorage.internal;
 
 import io.otelier.api.config.ComponentConfig;
 import io.otelier.api.config.ConfigException;
+import io.otelier.api.config.Permissions;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -166,19 +167,6 @@ public record FileStorageConfig(String directory, Duration timeout, long maxSize
 
     /** The mode bits for directories created at start. */
     int parseDirectoryPermissions() throws ConfigException {
-        int bits;
-        try {
-            bits = Integer.parseInt(directoryPermissions, 8);
-        } catch (NumberFormatException e) {
-            throw ConfigException.at("directory_permissions",
-                    "directory_permissions value must be a valid octal representation (got \""
-                            + directoryPermissions + "\")");
-        }
-        if ((bits & 0777) != bits) {
-            throw ConfigException.at("directory_permissions",
-                    "directory_permissions contain invalid bits for file access (got \"" + directoryPermissions
-                            + "\")");
-        }
-        return bits;
+        return Permissions.parseOctal("directory_permissions", directoryPermissions);
     }
 }
