@@ -23,20 +23,21 @@ public record HostMetricsConfig(Duration collectionInterval, Duration initialDel
 
     /** The scrapers this distribution implements; upstream's others are listed as unsupported keys. */
     public record Scrapers(ScraperSettings cpu, DiskSettings disk, FilesystemSettings filesystem, LoadSettings load,
-            ScraperSettings memory, NetworkSettings network, ScraperSettings paging, ScraperSettings processes,
-            ScraperSettings system) {
+            ScraperSettings memory, NetworkSettings network, ScraperSettings paging, ProcessSettings process,
+            ScraperSettings processes, ScraperSettings system) {
 
         /** Only the cpu scraper, at its defaults. */
         static Scrapers cpuOnly() {
-            return new Scrapers(ScraperSettings.defaults(), null, null, null, null, null, null, null, null);
+            return new Scrapers(ScraperSettings.defaults(), null, null, null, null, null, null, null, null, null);
         }
 
         /** The scrapers present in the config, by key, alphabetically. */
         Map<String, ScraperConfig> configured() {
             Map<String, ScraperConfig> out = new LinkedHashMap<>();
-            String[] names = {"cpu", "disk", "filesystem", "load", "memory", "network", "paging", "processes",
-                "system"};
-            ScraperConfig[] configs = {cpu, disk, filesystem, load, memory, network, paging, processes, system};
+            String[] names = {"cpu", "disk", "filesystem", "load", "memory", "network", "paging", "process",
+                "processes", "system"};
+            ScraperConfig[] configs = {cpu, disk, filesystem, load, memory, network, paging, process, processes,
+                system};
             for (int i = 0; i < names.length; i++) {
                 if (configs[i] != null) {
                     out.put(names[i], configs[i]);
@@ -49,7 +50,7 @@ public record HostMetricsConfig(Duration collectionInterval, Duration initialDel
     static HostMetricsConfig defaults() {
         return new HostMetricsConfig(DEFAULT_COLLECTION_INTERVAL, DEFAULT_INITIAL_DELAY, "",
                 DEFAULT_METADATA_COLLECTION_INTERVAL,
-                new Scrapers(null, null, null, null, null, null, null, null, null));
+                new Scrapers(null, null, null, null, null, null, null, null, null, null));
     }
 
     @Override
@@ -96,6 +97,7 @@ public record HostMetricsConfig(Duration collectionInterval, Duration initialDel
             case "memory" -> new MemoryScraper(proc);
             case "network" -> new NetworkScraper(proc, ((NetworkSettings) config).interfaceFilter());
             case "paging" -> new PagingScraper(proc, PagingScraper.SWAPS);
+            case "process" -> new ProcessScraper(proc, (ProcessSettings) config, ProcessScraper.PASSWD);
             case "processes" -> new ProcessesScraper(proc);
             case "system" -> new SystemScraper(proc);
             default -> throw new IllegalArgumentException("no scraper " + name);
@@ -111,6 +113,7 @@ public record HostMetricsConfig(Duration collectionInterval, Duration initialDel
             case "memory" -> MemoryScraper.CATALOG;
             case "network" -> NetworkScraper.CATALOG;
             case "paging" -> PagingScraper.CATALOG;
+            case "process" -> ProcessScraper.CATALOG;
             case "processes" -> ProcessesScraper.CATALOG;
             case "system" -> SystemScraper.CATALOG;
             default -> throw new IllegalArgumentException("no scraper " + name);

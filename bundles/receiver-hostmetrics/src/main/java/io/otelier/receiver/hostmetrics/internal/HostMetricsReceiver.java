@@ -7,8 +7,6 @@ import io.otelier.api.consumer.RequestContext;
 import io.otelier.api.receiver.Receiver;
 import io.otelier.api.telemetry.Logger;
 import io.otelier.pdata.Metrics;
-import io.otelier.pdata.metrics.ResourceMetrics;
-import io.otelier.pdata.metrics.ScopeMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the configured scrapers on one timer thread, as upstream's scraper controller: the first scrape after
  * {@code initial_delay}, then one every {@code collection_interval}; each scrape of all scrapers becomes one
- * Metrics batch (one resource per scraper that produced points) for the next consumer.
+ * Metrics batch for the next consumer: one resource per scraper that produced points (one per process for the
+ * process scraper).
  */
 final class HostMetricsReceiver implements Receiver {
 
@@ -36,6 +35,7 @@ final class HostMetricsReceiver implements Receiver {
         this.next = next;
         this.log = settings.telemetry().logger();
         this.scrapers = config.createScrapers();
+        config.scrapers().configured().values().forEach(c -> c.platformWarnings().forEach(log::warn));
     }
 
     @Override
@@ -65,7 +65,7 @@ final class HostMetricsReceiver implements Receiver {
 
     /**
      * Reads every scraper once. A failure is logged; the scraper then contributes nothing, unless only some of its
-     * sources failed (paging, network), as upstream.
+     * sources failed (paging, network, single processes), as upstream.
      */
     Metrics scrape() {
         Instant instant = Instant.now();
@@ -81,12 +81,7 @@ final class HostMetricsReceiver implements Receiver {
                 log.error("Error scraping metrics", e, "scraper", s.scraper().type());
                 continue;
             }
-            if (s.builder().hasPoints()) {
-                ResourceMetrics resource = metrics.resourceMetrics().addNew().setSchemaUrl(Scraper.SCHEMA_URL);
-                ScopeMetrics scope = resource.scopeMetrics().addNew();
-                scope.scope().setName(s.scraper().scopeName()).setVersion(settings.buildInfo().version());
-                s.builder().emitTo(scope);
-            }
+            s.scraper().emitTo(metrics, s.builder(), settings.buildInfo().version());
         }
         return metrics;
     }

@@ -25,14 +25,22 @@ public final class HostMetricsReceiverFactory implements ReceiverFactory<HostMet
     static final String DEPRECATED_TYPE = "hostmetrics";
 
     /** Upstream's scrapers that this distribution does not implement yet. */
-    static final Set<String> UNSUPPORTED_SCRAPERS = Set.of("nfs", "process");
+    static final Set<String> UNSUPPORTED_SCRAPERS = Set.of("nfs");
 
     private static final Set<String> UNSUPPORTED_KEYS = Stream.concat(Stream.of("timeout",
             "scrapers::disk::include::regexp", "scrapers::disk::exclude::regexp", "scrapers::network::include::regexp",
             "scrapers::network::exclude::regexp", "scrapers::filesystem::include_devices::regexp",
             "scrapers::filesystem::exclude_devices::regexp", "scrapers::filesystem::include_fs_types::regexp",
             "scrapers::filesystem::exclude_fs_types::regexp", "scrapers::filesystem::include_mount_points::regexp",
-            "scrapers::filesystem::exclude_mount_points::regexp"),
+            "scrapers::filesystem::exclude_mount_points::regexp", "scrapers::process::include::regexp",
+            "scrapers::process::exclude::regexp", "scrapers::process::resource_attributes::*::metrics_include",
+            "scrapers::process::resource_attributes::*::metrics_exclude",
+            // upstream's semantic conventions v1 metrics (targets of its alpha migration gates) are not offered yet
+            "scrapers::process::metrics::process.context_switches@v1", "scrapers::process::metrics::process.cpu.time@v1",
+            "scrapers::process::metrics::process.cpu.utilization@v1", "scrapers::process::metrics::process.disk.io@v1",
+            "scrapers::process::metrics::process.paging.faults@v1", "scrapers::process::metrics::process.thread.count@v1",
+            "scrapers::process::metrics::process.unix.file_descriptor.count@v1",
+            "scrapers::process::metrics::process.windows.handle.count@v1"),
             UNSUPPORTED_SCRAPERS.stream().map(s -> "scrapers::" + s)).collect(Collectors.toUnmodifiableSet());
 
     @Override

@@ -220,6 +220,11 @@ final class ProcFs {
         return out;
     }
 
+    /** The ids of the /proc/[pid] directories, ascending. */
+    List<Integer> processIds() throws IOException {
+        return pids().stream().map(p -> Integer.parseInt(p.getFileName().toString())).sorted().toList();
+    }
+
     private List<Path> pids() throws IOException {
         List<Path> out = new ArrayList<>();
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(proc,

@@ -1,5 +1,8 @@
 package io.otelier.receiver.hostmetrics.internal;
 
+import io.otelier.pdata.Metrics;
+import io.otelier.pdata.metrics.ResourceMetrics;
+import io.otelier.pdata.metrics.ScopeMetrics;
 import java.io.IOException;
 
 /** One of the receiver's scrapers: reads the host and records points into its own builder. */
@@ -24,4 +27,17 @@ interface Scraper {
 
     /** Reads the host once and records the points, all stamped {@code now} (unix nanos). */
     void scrape(MetricsBuilder builder, long now) throws IOException;
+
+    /**
+     * Moves what the last scrape recorded into {@code out}: one resource holding this scraper's scope, when
+     * anything was recorded. Scrapers that report one resource per observed entity override this.
+     */
+    default void emitTo(Metrics out, MetricsBuilder builder, String version) {
+        if (builder.hasPoints()) {
+            ResourceMetrics resource = out.resourceMetrics().addNew().setSchemaUrl(SCHEMA_URL);
+            ScopeMetrics scope = resource.scopeMetrics().addNew();
+            scope.scope().setName(scopeName()).setVersion(version);
+            builder.emitTo(scope);
+        }
+    }
 }

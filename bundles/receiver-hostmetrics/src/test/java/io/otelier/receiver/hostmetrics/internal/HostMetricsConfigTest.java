@@ -51,7 +51,7 @@ class HostMetricsConfigTest {
                 Arguments.of(metrics(Map.of("system.memory.usage", Scrapes.on())),
                         "scrapers::cpu::metrics: has invalid keys: system.memory.usage"),
                 Arguments.of(with(new HostMetricsConfig.Scrapers(null, null, null, new LoadSettings(true,
-                        Map.of("system.uptime", Scrapes.on())), null, null, null, null, null)),
+                        Map.of("system.uptime", Scrapes.on())), null, null, null, null, null, null)),
                         "scrapers::load::metrics: has invalid keys: system.uptime"));
     }
 
@@ -69,6 +69,6 @@ class HostMetricsConfigTest {
 
     private static HostMetricsConfig metrics(Map<String, MetricSettings> metrics) {
         return with(new HostMetricsConfig.Scrapers(new ScraperSettings(metrics), null, null, null, null, null, null,
-                null, null));
+                null, null, null));
     }
 }

@@ -50,7 +50,7 @@ class HostMetricsReceiverTest {
         SinkConsumer<Metrics> sink = new SinkConsumer<>();
         HostMetricsConfig config = new HostMetricsConfig(Duration.ofMillis(100), Duration.ZERO, "", Duration.ZERO,
                 new HostMetricsConfig.Scrapers(ScraperSettings.defaults(), null, null, null,
-                        ScraperSettings.defaults(), null, null, null, null));
+                        ScraperSettings.defaults(), null, null, null, null, null));
         config.validate();
 
         Threads.assertNoneLeftBy(() -> {
@@ -92,7 +92,7 @@ class HostMetricsReceiverTest {
         SinkConsumer<Metrics> sink = new SinkConsumer<>();
         HostMetricsConfig config = new HostMetricsConfig(Duration.ofMinutes(1), Duration.ZERO, root.toString(),
                 Duration.ZERO, new HostMetricsConfig.Scrapers(ScraperSettings.defaults(), null, null, null,
-                        ScraperSettings.defaults(), null, null, null, null));
+                        ScraperSettings.defaults(), null, null, null, null, null));
         HostMetricsReceiver receiver = (HostMetricsReceiver) factory.createMetrics(ts.settings, config, sink);
         receiver.start(new TestHost());
         try {
@@ -121,7 +121,7 @@ class HostMetricsReceiverTest {
         SinkConsumer<Metrics> sink = new SinkConsumer<>();
         HostMetricsConfig config = new HostMetricsConfig(Duration.ofMinutes(1), Duration.ZERO, root.toString(),
                 Duration.ZERO, new HostMetricsConfig.Scrapers(null, null, null, null, null,
-                        NetworkSettings.defaults(), null, null, null));
+                        NetworkSettings.defaults(), null, null, null, null));
         Receiver receiver = factory.createMetrics(ts.settings, config, sink);
         receiver.start(new TestHost());
         try {
@@ -157,7 +157,7 @@ class HostMetricsReceiverTest {
         };
         HostMetricsConfig config = new HostMetricsConfig(Duration.ofMillis(50), Duration.ZERO, "", Duration.ZERO,
                 new HostMetricsConfig.Scrapers(null, null, null, null, ScraperSettings.defaults(), null, null, null,
-                        null));
+                        null, null));
         Receiver receiver = factory.createMetrics(ts.settings, config, refusing);
         receiver.start(new TestHost());
         try {
