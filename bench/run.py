@@ -372,7 +372,9 @@ def main():
     ap.add_argument("--duration", type=int, default=60, help="seconds of measured load per scenario")
     ap.add_argument("--warmup", type=int, default=10, help="seconds of load before measuring (JIT, pools)")
     ap.add_argument("--results", help="write the table to this Markdown file too")
+    ap.add_argument("--java-opts", default=OUR_JAVA_OPTS, help="JAVA_OPTS for ours (default: %(default)s)")
     args = ap.parse_args()
+    java_opts = args.java_opts
     if os.cpu_count() < 2:
         raise SystemExit("needs 2 CPUs: one for the collector, one for the load generator and the sink")
     if not os.access(OURS, os.X_OK):
@@ -393,7 +395,7 @@ def main():
     if "filelog" in args.scenarios.split(","):
         write_lines(filelog_input, FILELOG_LINES)
         upstream_contrib = run_quiet([os.path.join(ROOT, "interop/upstream-contrib/build.sh")]).strip()
-        for name, command, env in (("ours", OURS_CONTRIB, dict(os.environ, JAVA_OPTS=OUR_JAVA_OPTS)),
+        for name, command, env in (("ours", OURS_CONTRIB, dict(os.environ, JAVA_OPTS=java_opts)),
                                    ("upstream", upstream_contrib, dict(os.environ, GOMAXPROCS="1"))):
             cfg = os.path.join(work, f"{name}-filelog.yaml")
             with open(cfg, "w") as f:
@@ -402,7 +404,7 @@ def main():
                                     Collector(name, [command, "--config", cfg], env, work))
     makers = {
         "ours": lambda: Collector("ours", [OURS, "--config", os.path.join(work, "ours.yaml")],
-                                  dict(os.environ, JAVA_OPTS=OUR_JAVA_OPTS), work),
+                                  dict(os.environ, JAVA_OPTS=java_opts), work),
         "upstream": lambda: Collector("upstream", [upstream, "--config", os.path.join(work, "upstream.yaml")],
                                       dict(os.environ, GOMAXPROCS="1"), work),
     }
@@ -433,7 +435,7 @@ def main():
 
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     header = (f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {platform.node()} "
-              f"({os.cpu_count()} CPUs, {platform.machine()}), {java}; ours with JAVA_OPTS=\"{OUR_JAVA_OPTS}\" "
+              f"({os.cpu_count()} CPUs, {platform.machine()}), {java}; ours with JAVA_OPTS=\"{java_opts}\" "
               f"on the launcher's defaults, upstream v0.165.0 with GOMAXPROCS=1; collector on CPU {COLLECTOR_CPU}, "
               f"load generator and sink on CPU {LOAD_CPU}; {args.duration} s measured after {args.warmup} s "
               f"of warm-up; command: bench/run.py {' '.join(sys.argv[1:])}")

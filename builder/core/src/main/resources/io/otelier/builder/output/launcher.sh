@@ -54,10 +54,16 @@ if [ "$(java_feature)" -ge 24 ]; then
   modern_flags="--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"
 fi
 
-# Small-footprint defaults: serial GC (one collector thread, lowest RSS), explicit heap bound,
-# small thread stacks; JAVA_OPTS comes last so users can override any of them.
+# Small-footprint defaults, measured in bench/PERF-NOTES.md: serial GC (one collector thread, lowest RSS),
+# explicit heap bound, a heap that gives memory back sooner (free ratios), small thread stacks; the C1 JIT
+# only, as C2 compiling grpc, netty and the framework costs more CPU and memory (code cache, compiler arenas)
+# than its faster code saves at a collector's usual load (-XX:TieredStopAtLevel=4 in JAVA_OPTS restores it);
+# at most two glibc malloc arenas instead of one per thread. JAVA_OPTS comes last so users can override any
+# of them.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 exec "$java" \
   -XX:+UseSerialGC -Xms16m -Xmx"${OTELIER_HEAP:-512m}" -Xss512k \
+  -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TieredStopAtLevel=1 \
   -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData \
   $modern_flags \
   $JAVA_OPTS \

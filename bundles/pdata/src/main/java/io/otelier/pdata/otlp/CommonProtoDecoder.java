@@ -49,7 +49,7 @@ final class CommonProtoDecoder {
         AnyValue value = AnyValue.empty();
         for (int tag = r.readTag(); tag != 0; tag = r.readTag()) {
             switch (tag) {
-                case 1 << 3 | LEN -> key = r.readString();
+                case 1 << 3 | LEN -> key = r.readName();
                 case 2 << 3 | LEN -> value = readAnyValue(r, -1);
                 default -> r.skipField(tag, KEY_VALUE_KNOWN); // key_strindex only has a meaning in profiles
             }
@@ -119,7 +119,7 @@ final class CommonProtoDecoder {
         AnyValue value = AnyValue.empty();
         for (int tag = r.readTag(); tag != 0; tag = r.readTag()) {
             switch (tag) {
-                case 1 << 3 | LEN -> key = r.readString();
+                case 1 << 3 | LEN -> key = r.readName();
                 case 2 << 3 | LEN -> value = readAnyValue(r, -1);
                 default -> r.skipField(tag, KEY_VALUE_KNOWN);
             }
@@ -174,8 +174,8 @@ final class CommonProtoDecoder {
         int limit = r.enter(SCOPE, -1);
         for (int tag = r.readTag(); tag != 0; tag = r.readTag()) {
             switch (tag) {
-                case 1 << 3 | LEN -> scope.setName(r.readString());
-                case 2 << 3 | LEN -> scope.setVersion(r.readString());
+                case 1 << 3 | LEN -> scope.setName(r.readName());
+                case 2 << 3 | LEN -> scope.setVersion(r.readName());
                 case 3 << 3 | LEN -> readAttribute(r, scope.attributes());
                 case 4 << 3 | VARINT -> scope.setDroppedAttributesCount(r.readUInt32());
                 default -> r.skipField(tag, SCOPE_KNOWN);

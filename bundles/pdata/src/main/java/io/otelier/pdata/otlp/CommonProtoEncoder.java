@@ -16,7 +16,6 @@ import io.otelier.pdata.common.KeyValue;
 import io.otelier.pdata.common.Resource;
 import io.otelier.pdata.common.SpanId;
 import io.otelier.pdata.common.TraceId;
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -48,7 +47,7 @@ final class CommonProtoEncoder {
     }
 
     /** Starts a nested message: tag and the length measured by the sizing pass. */
-    static void startMessage(CodedOutputStream out, int field, SizeCache cache) throws IOException {
+    static void startMessage(ProtoWriter out, int field, SizeCache cache) {
         out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
         out.writeUInt32NoTag(cache.take());
     }
@@ -57,9 +56,40 @@ final class CommonProtoEncoder {
         return value.isEmpty() ? 0 : computeStringSize(field, value);
     }
 
-    static void writeString(CodedOutputStream out, int field, String value) throws IOException {
+    static void writeString(ProtoWriter out, int field, String value) {
         if (!value.isEmpty()) {
             out.writeString(field, value);
+        }
+    }
+
+    /**
+     * Size of a string field holding a name (attribute key, span or metric name, unit…): for a name the
+     * {@link NameCache} knows, its cached bytes' length, without measuring the characters.
+     */
+    static int nameSize(int field, String value) {
+        if (value.isEmpty()) {
+            return 0;
+        }
+        byte[] utf8 = NameCache.utf8(value);
+        return utf8 == null ? computeStringSize(field, value) : fieldSize(field, utf8.length);
+    }
+
+    /**
+     * Writes a string field holding a name: a cached name's bytes are copied, not converted. The bytes are those
+     * {@link #writeString} writes, so it does not matter whether the name is still cached when the sizing pass
+     * measured it.
+     */
+    static void writeName(ProtoWriter out, int field, String value) {
+        if (value.isEmpty()) {
+            return;
+        }
+        byte[] utf8 = NameCache.utf8(value);
+        if (utf8 == null) {
+            out.writeString(field, value);
+        } else {
+            out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            out.writeUInt32NoTag(utf8.length);
+            out.writeRawBytes(utf8);
         }
     }
 
@@ -67,7 +97,7 @@ final class CommonProtoEncoder {
         return value == 0 ? 0 : computeUInt32Size(field, value);
     }
 
-    static void writeUInt32(CodedOutputStream out, int field, int value) throws IOException {
+    static void writeUInt32(ProtoWriter out, int field, int value) {
         if (value != 0) {
             out.writeUInt32(field, value);
         }
@@ -78,7 +108,7 @@ final class CommonProtoEncoder {
         return present ? computeTagSize(field) + 8 : 0;
     }
 
-    static void writeFixed64(CodedOutputStream out, int field, long value) throws IOException {
+    static void writeFixed64(ProtoWriter out, int field, long value) {
         if (value != 0) {
             out.writeFixed64(field, value);
         }
@@ -88,7 +118,7 @@ final class CommonProtoEncoder {
         return id.isEmpty() ? 0 : computeTagSize(field) + 1 + TraceId.LENGTH;
     }
 
-    static void writeTraceId(CodedOutputStream out, int field, TraceId id) throws IOException {
+    static void writeTraceId(ProtoWriter out, int field, TraceId id) {
         if (!id.isEmpty()) {
             out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
             out.writeUInt32NoTag(TraceId.LENGTH);
@@ -102,7 +132,7 @@ final class CommonProtoEncoder {
         return id.isEmpty() ? 0 : computeTagSize(field) + 1 + SpanId.LENGTH;
     }
 
-    static void writeSpanId(CodedOutputStream out, int field, SpanId id) throws IOException {
+    static void writeSpanId(ProtoWriter out, int field, SpanId id) {
         if (!id.isEmpty()) {
             out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
             out.writeUInt32NoTag(SpanId.LENGTH);
@@ -122,8 +152,7 @@ final class CommonProtoEncoder {
         return size;
     }
 
-    static void writeAttributes(CodedOutputStream out, int field, Attributes attributes, SizeCache cache)
-            throws IOException {
+    static void writeAttributes(ProtoWriter out, int field, Attributes attributes, SizeCache cache) {
         for (int i = 0, n = attributes.size(); i < n; i++) {
             startMessage(out, field, cache);
             writeKeyValue(out, attributes.key(i), attributes.value(i), cache);
@@ -131,7 +160,7 @@ final class CommonProtoEncoder {
     }
 
     private static int keyValueSize(String key, AnyValue value, SizeCache cache) {
-        int size = stringSize(1, key);
+        int size = nameSize(1, key);
         if (value.type() != AnyValue.Type.EMPTY) {
             int slot = cache.reserve();
             size += messageSize(2, slot, anyValueSize(value, cache), cache);
@@ -139,9 +168,8 @@ final class CommonProtoEncoder {
         return size;
     }
 
-    private static void writeKeyValue(CodedOutputStream out, String key, AnyValue value, SizeCache cache)
-            throws IOException {
-        writeString(out, 1, key);
+    private static void writeKeyValue(ProtoWriter out, String key, AnyValue value, SizeCache cache) {
+        writeName(out, 1, key);
         if (value.type() != AnyValue.Type.EMPTY) {
             startMessage(out, 2, cache);
             writeAnyValue(out, value, cache);
@@ -182,7 +210,7 @@ final class CommonProtoEncoder {
     }
 
     /** Writes an AnyValue message body. */
-    static void writeAnyValue(CodedOutputStream out, AnyValue value, SizeCache cache) throws IOException {
+    static void writeAnyValue(ProtoWriter out, AnyValue value, SizeCache cache) {
         switch (value.type()) {
             case EMPTY -> {
             }
@@ -241,8 +269,7 @@ final class CommonProtoEncoder {
         return messageSize(field, slot, body, cache);
     }
 
-    static void writeResource(CodedOutputStream out, int field, Resource resource, SizeCache cache)
-            throws IOException {
+    static void writeResource(ProtoWriter out, int field, Resource resource, SizeCache cache) {
         if (isEmpty(resource)) {
             return;
         }
@@ -274,7 +301,7 @@ final class CommonProtoEncoder {
         return size;
     }
 
-    private static void writeStrings(CodedOutputStream out, int field, List<String> values) throws IOException {
+    private static void writeStrings(ProtoWriter out, int field, List<String> values) {
         for (int i = 0, n = values.size(); i < n; i++) {
             out.writeString(field, values.get(i));
         }
@@ -291,19 +318,18 @@ final class CommonProtoEncoder {
             return 0;
         }
         int slot = cache.reserve();
-        int body = stringSize(1, scope.name()) + stringSize(2, scope.version())
+        int body = nameSize(1, scope.name()) + nameSize(2, scope.version())
                 + attributesSize(3, scope.attributes(), cache) + uint32Size(4, scope.droppedAttributesCount());
         return messageSize(field, slot, body, cache);
     }
 
-    static void writeScope(CodedOutputStream out, int field, InstrumentationScope scope, SizeCache cache)
-            throws IOException {
+    static void writeScope(ProtoWriter out, int field, InstrumentationScope scope, SizeCache cache) {
         if (isEmpty(scope)) {
             return;
         }
         startMessage(out, field, cache);
-        writeString(out, 1, scope.name());
-        writeString(out, 2, scope.version());
+        writeName(out, 1, scope.name());
+        writeName(out, 2, scope.version());
         writeAttributes(out, 3, scope.attributes(), cache);
         writeUInt32(out, 4, scope.droppedAttributesCount());
     }

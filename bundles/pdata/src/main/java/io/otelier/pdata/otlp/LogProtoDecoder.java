@@ -74,7 +74,9 @@ final class LogProtoDecoder {
     private static void readScopeLogs(ProtoReader r, PList<ScopeLogs> list) throws IOException, OtlpDecodeException {
         int limit = r.enter(SCOPE_LOGS, list.size());
         ScopeLogs scopeLogs = list.addNew();
-        PList<LogRecord> records = scopeLogs.logRecords();
+        // Items are read into a detached list and moved in at the end: each setter checks that its tree is not
+        // read-only by walking up to the root, a walk of two or three nodes from a detached list instead of eight.
+        PList<LogRecord> records = new PList<>(LogRecord::new, LogRecord::copyTo);
         for (int tag = r.readTag(); tag != 0; tag = r.readTag()) {
             switch (tag) {
                 case 1 << 3 | LEN -> CommonProtoDecoder.readScope(r, scopeLogs.scope());
@@ -84,6 +86,7 @@ final class LogProtoDecoder {
             }
         }
         r.leave(limit);
+        records.moveAllTo(scopeLogs.logRecords());
     }
 
     private static void readLogRecord(ProtoReader r, PList<LogRecord> list) throws IOException, OtlpDecodeException {
@@ -93,7 +96,7 @@ final class LogProtoDecoder {
             switch (tag) {
                 case 1 << 3 | FIXED64 -> record.setTimeUnixNano(r.in.readFixed64());
                 case 2 << 3 | VARINT -> record.setSeverityNumber(SeverityNumber.fromNumber(r.in.readEnum()));
-                case 3 << 3 | LEN -> record.setSeverityText(r.readString());
+                case 3 << 3 | LEN -> record.setSeverityText(r.readName());
                 case 5 << 3 | LEN -> record.setBody(CommonProtoDecoder.readAnyValue(r, -1));
                 case 6 << 3 | LEN -> CommonProtoDecoder.readAttribute(r, record.attributes());
                 case 7 << 3 | VARINT -> record.setDroppedAttributesCount(r.readUInt32());
@@ -101,7 +104,7 @@ final class LogProtoDecoder {
                 case 9 << 3 | LEN -> record.setTraceId(r.readTraceId());
                 case 10 << 3 | LEN -> record.setSpanId(r.readSpanId());
                 case 11 << 3 | FIXED64 -> record.setObservedTimeUnixNano(r.in.readFixed64());
-                case 12 << 3 | LEN -> record.setEventName(r.readString());
+                case 12 << 3 | LEN -> record.setEventName(r.readName());
                 default -> r.skipField(tag, LOG_RECORD_KNOWN);
             }
         }

@@ -4,6 +4,7 @@ import static com.google.protobuf.CodedOutputStream.computeEnumSize;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.attributesSize;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.fixed64Size;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.messageSize;
+import static io.otelier.pdata.otlp.CommonProtoEncoder.nameSize;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.spanIdSize;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.startMessage;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.stringSize;
@@ -11,6 +12,7 @@ import static io.otelier.pdata.otlp.CommonProtoEncoder.traceIdSize;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.uint32Size;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.writeAttributes;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.writeFixed64;
+import static io.otelier.pdata.otlp.CommonProtoEncoder.writeName;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.writeSpanId;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.writeString;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.writeTraceId;
@@ -23,7 +25,6 @@ import io.otelier.pdata.common.AnyValue;
 import io.otelier.pdata.logs.LogRecord;
 import io.otelier.pdata.logs.ResourceLogs;
 import io.otelier.pdata.logs.ScopeLogs;
-import java.io.IOException;
 
 /** Writes {@code ExportLogsServiceRequest}; see {@link CommonProtoEncoder} for the two passes. */
 final class LogProtoEncoder {
@@ -41,7 +42,7 @@ final class LogProtoEncoder {
         return size;
     }
 
-    static void writeRequest(CodedOutputStream out, Logs logs, SizeCache cache) throws IOException {
+    static void writeRequest(ProtoWriter out, Logs logs, SizeCache cache) {
         PList<ResourceLogs> list = logs.resourceLogs();
         for (int i = 0, n = list.size(); i < n; i++) {
             startMessage(out, 1, cache);
@@ -59,8 +60,7 @@ final class LogProtoEncoder {
         return size + stringSize(3, resourceLogs.schemaUrl());
     }
 
-    private static void writeResourceLogs(CodedOutputStream out, ResourceLogs resourceLogs, SizeCache cache)
-            throws IOException {
+    private static void writeResourceLogs(ProtoWriter out, ResourceLogs resourceLogs, SizeCache cache) {
         CommonProtoEncoder.writeResource(out, 1, resourceLogs.resource(), cache);
         PList<ScopeLogs> list = resourceLogs.scopeLogs();
         for (int i = 0, n = list.size(); i < n; i++) {
@@ -80,8 +80,7 @@ final class LogProtoEncoder {
         return size + stringSize(3, scopeLogs.schemaUrl());
     }
 
-    private static void writeScopeLogs(CodedOutputStream out, ScopeLogs scopeLogs, SizeCache cache)
-            throws IOException {
+    private static void writeScopeLogs(ProtoWriter out, ScopeLogs scopeLogs, SizeCache cache) {
         CommonProtoEncoder.writeScope(out, 1, scopeLogs.scope(), cache);
         PList<LogRecord> records = scopeLogs.logRecords();
         for (int i = 0, n = records.size(); i < n; i++) {
@@ -95,7 +94,7 @@ final class LogProtoEncoder {
         int severity = record.severityNumber().number();
         int size = fixed64Size(1, record.timeUnixNano() != 0)
                 + (severity == 0 ? 0 : computeEnumSize(2, severity))
-                + stringSize(3, record.severityText());
+                + nameSize(3, record.severityText());
         AnyValue body = record.body();
         if (body.type() != AnyValue.Type.EMPTY) {
             int slot = cache.reserve();
@@ -107,15 +106,15 @@ final class LogProtoEncoder {
                 + traceIdSize(9, record.traceId())
                 + spanIdSize(10, record.spanId())
                 + fixed64Size(11, record.observedTimeUnixNano() != 0)
-                + stringSize(12, record.eventName());
+                + nameSize(12, record.eventName());
     }
 
-    private static void writeLogRecord(CodedOutputStream out, LogRecord record, SizeCache cache) throws IOException {
+    private static void writeLogRecord(ProtoWriter out, LogRecord record, SizeCache cache) {
         writeFixed64(out, 1, record.timeUnixNano());
         if (record.severityNumber().number() != 0) {
             out.writeEnum(2, record.severityNumber().number());
         }
-        writeString(out, 3, record.severityText());
+        writeName(out, 3, record.severityText());
         AnyValue body = record.body();
         if (body.type() != AnyValue.Type.EMPTY) {
             startMessage(out, 5, cache);
@@ -129,6 +128,6 @@ final class LogProtoEncoder {
         writeTraceId(out, 9, record.traceId());
         writeSpanId(out, 10, record.spanId());
         writeFixed64(out, 11, record.observedTimeUnixNano());
-        writeString(out, 12, record.eventName());
+        writeName(out, 12, record.eventName());
     }
 }

@@ -7,6 +7,7 @@ import static io.otelier.pdata.otlp.CommonProtoEncoder.attributesSize;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.fieldSize;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.fixed64Size;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.messageSize;
+import static io.otelier.pdata.otlp.CommonProtoEncoder.nameSize;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.spanIdSize;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.startMessage;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.stringSize;
@@ -14,6 +15,7 @@ import static io.otelier.pdata.otlp.CommonProtoEncoder.traceIdSize;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.uint32Size;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.writeAttributes;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.writeFixed64;
+import static io.otelier.pdata.otlp.CommonProtoEncoder.writeName;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.writeSpanId;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.writeString;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.writeTraceId;
@@ -33,7 +35,6 @@ import io.otelier.pdata.metrics.ResourceMetrics;
 import io.otelier.pdata.metrics.ScopeMetrics;
 import io.otelier.pdata.metrics.Sum;
 import io.otelier.pdata.metrics.SummaryDataPoint;
-import java.io.IOException;
 
 /** Writes {@code ExportMetricsServiceRequest}; see {@link CommonProtoEncoder} for the two passes. */
 final class MetricProtoEncoder {
@@ -51,7 +52,7 @@ final class MetricProtoEncoder {
         return size;
     }
 
-    static void writeRequest(CodedOutputStream out, Metrics metrics, SizeCache cache) throws IOException {
+    static void writeRequest(ProtoWriter out, Metrics metrics, SizeCache cache) {
         PList<ResourceMetrics> list = metrics.resourceMetrics();
         for (int i = 0, n = list.size(); i < n; i++) {
             startMessage(out, 1, cache);
@@ -69,8 +70,7 @@ final class MetricProtoEncoder {
         return size + stringSize(3, resourceMetrics.schemaUrl());
     }
 
-    private static void writeResourceMetrics(CodedOutputStream out, ResourceMetrics resourceMetrics, SizeCache cache)
-            throws IOException {
+    private static void writeResourceMetrics(ProtoWriter out, ResourceMetrics resourceMetrics, SizeCache cache) {
         CommonProtoEncoder.writeResource(out, 1, resourceMetrics.resource(), cache);
         PList<ScopeMetrics> list = resourceMetrics.scopeMetrics();
         for (int i = 0, n = list.size(); i < n; i++) {
@@ -90,8 +90,7 @@ final class MetricProtoEncoder {
         return size + stringSize(3, scopeMetrics.schemaUrl());
     }
 
-    private static void writeScopeMetrics(CodedOutputStream out, ScopeMetrics scopeMetrics, SizeCache cache)
-            throws IOException {
+    private static void writeScopeMetrics(ProtoWriter out, ScopeMetrics scopeMetrics, SizeCache cache) {
         CommonProtoEncoder.writeScope(out, 1, scopeMetrics.scope(), cache);
         PList<Metric> metrics = scopeMetrics.metrics();
         for (int i = 0, n = metrics.size(); i < n; i++) {
@@ -102,7 +101,7 @@ final class MetricProtoEncoder {
     }
 
     private static int metricSize(Metric metric, SizeCache cache) {
-        int size = stringSize(1, metric.name()) + stringSize(2, metric.description()) + stringSize(3, metric.unit());
+        int size = nameSize(1, metric.name()) + nameSize(2, metric.description()) + nameSize(3, metric.unit());
         switch (metric.type()) {
             case EMPTY -> {
             }
@@ -153,10 +152,10 @@ final class MetricProtoEncoder {
         return size + attributesSize(12, metric.metadata(), cache);
     }
 
-    private static void writeMetric(CodedOutputStream out, Metric metric, SizeCache cache) throws IOException {
-        writeString(out, 1, metric.name());
-        writeString(out, 2, metric.description());
-        writeString(out, 3, metric.unit());
+    private static void writeMetric(ProtoWriter out, Metric metric, SizeCache cache) {
+        writeName(out, 1, metric.name());
+        writeName(out, 2, metric.description());
+        writeName(out, 3, metric.unit());
         switch (metric.type()) {
             case EMPTY -> {
             }
@@ -207,8 +206,7 @@ final class MetricProtoEncoder {
         return temporality.number() == 0 ? 0 : computeEnumSize(2, temporality.number());
     }
 
-    private static void writeTemporality(CodedOutputStream out, AggregationTemporality temporality)
-            throws IOException {
+    private static void writeTemporality(ProtoWriter out, AggregationTemporality temporality) {
         if (temporality.number() != 0) {
             out.writeEnum(2, temporality.number());
         }
@@ -219,7 +217,7 @@ final class MetricProtoEncoder {
         return fixed64Size(field, Double.doubleToRawLongBits(value) != 0);
     }
 
-    private static void writeDouble(CodedOutputStream out, int field, double value) throws IOException {
+    private static void writeDouble(ProtoWriter out, int field, double value) {
         if (Double.doubleToRawLongBits(value) != 0) {
             out.writeDouble(field, value);
         }
@@ -236,8 +234,7 @@ final class MetricProtoEncoder {
         return size;
     }
 
-    private static void writeNumberPoints(CodedOutputStream out, PList<NumberDataPoint> points, SizeCache cache)
-            throws IOException {
+    private static void writeNumberPoints(ProtoWriter out, PList<NumberDataPoint> points, SizeCache cache) {
         for (int i = 0, n = points.size(); i < n; i++) {
             startMessage(out, 1, cache);
             writeNumberPoint(out, points.get(i), cache);
@@ -254,8 +251,7 @@ final class MetricProtoEncoder {
                 + uint32Size(8, point.flags());
     }
 
-    private static void writeNumberPoint(CodedOutputStream out, NumberDataPoint point, SizeCache cache)
-            throws IOException {
+    private static void writeNumberPoint(ProtoWriter out, NumberDataPoint point, SizeCache cache) {
         writeFixed64(out, 2, point.startTimeUnixNano());
         writeFixed64(out, 3, point.timeUnixNano());
         if (point.valueType() == NumberDataPoint.ValueType.DOUBLE) {
@@ -287,8 +283,7 @@ final class MetricProtoEncoder {
                 + fixed64Size(12, point.hasMax());
     }
 
-    private static void writeHistogramPoint(CodedOutputStream out, HistogramDataPoint point, SizeCache cache)
-            throws IOException {
+    private static void writeHistogramPoint(ProtoWriter out, HistogramDataPoint point, SizeCache cache) {
         writeFixed64(out, 2, point.startTimeUnixNano());
         writeFixed64(out, 3, point.timeUnixNano());
         writeFixed64(out, 4, point.count());
@@ -341,8 +336,8 @@ final class MetricProtoEncoder {
                 + doubleSize(14, point.zeroThreshold());
     }
 
-    private static void writeExponentialPoint(CodedOutputStream out, ExponentialHistogramDataPoint point,
-            SizeCache cache) throws IOException {
+    private static void writeExponentialPoint(ProtoWriter out, ExponentialHistogramDataPoint point,
+            SizeCache cache) {
         writeAttributes(out, 1, point.attributes(), cache);
         writeFixed64(out, 2, point.startTimeUnixNano());
         writeFixed64(out, 3, point.timeUnixNano());
@@ -390,8 +385,8 @@ final class MetricProtoEncoder {
         return messageSize(field, slot, body, cache);
     }
 
-    private static void writeBuckets(CodedOutputStream out, int field, ExponentialHistogramDataPoint.Buckets buckets,
-            SizeCache cache) throws IOException {
+    private static void writeBuckets(ProtoWriter out, int field, ExponentialHistogramDataPoint.Buckets buckets,
+            SizeCache cache) {
         if (isEmpty(buckets)) {
             return;
         }
@@ -424,8 +419,7 @@ final class MetricProtoEncoder {
         return size + attributesSize(7, point.attributes(), cache) + uint32Size(8, point.flags());
     }
 
-    private static void writeSummaryPoint(CodedOutputStream out, SummaryDataPoint point, SizeCache cache)
-            throws IOException {
+    private static void writeSummaryPoint(ProtoWriter out, SummaryDataPoint point, SizeCache cache) {
         writeFixed64(out, 2, point.startTimeUnixNano());
         writeFixed64(out, 3, point.timeUnixNano());
         writeFixed64(out, 4, point.count());
@@ -459,8 +453,7 @@ final class MetricProtoEncoder {
         return size;
     }
 
-    private static void writeExemplars(CodedOutputStream out, int field, PList<Exemplar> exemplars, SizeCache cache)
-            throws IOException {
+    private static void writeExemplars(ProtoWriter out, int field, PList<Exemplar> exemplars, SizeCache cache) {
         for (int i = 0, n = exemplars.size(); i < n; i++) {
             Exemplar exemplar = exemplars.get(i);
             startMessage(out, field, cache);

@@ -1,6 +1,5 @@
 package io.otelier.pdata.otlp;
 
-import com.google.protobuf.CodedOutputStream;
 import io.otelier.pdata.Logs;
 import io.otelier.pdata.Metrics;
 import io.otelier.pdata.Traces;
@@ -11,8 +10,9 @@ import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
- * The OTLP protobuf wire format (opentelemetry-proto 1.x) of traces, metrics and logs, hand-written on
- * protobuf-java's {@link com.google.protobuf.CodedInputStream} and {@link CodedOutputStream}.
+ * The OTLP protobuf wire format (opentelemetry-proto 1.x) of traces, metrics and logs, hand-written: decoding
+ * on protobuf-java's {@link com.google.protobuf.CodedInputStream}, encoding on {@link ProtoWriter}, which writes
+ * what {@link com.google.protobuf.CodedOutputStream} writes.
  *
  * <p>The bytes of {@code Export{Trace,Metrics,Logs}ServiceRequest} are also those of {@code TracesData},
  * {@code MetricsData} and {@code LogsData}. Decoding accepts everything protobuf does: fields in any order,
@@ -98,7 +98,7 @@ public final class OtlpProto {
         return encode(logs, LogProtoEncoder::requestSize, LogProtoEncoder::writeRequest);
     }
 
-    /** Writes the encoded traces to {@code out} (buffered, flushed at the end; {@code out} stays open). */
+    /** Writes the encoded traces to {@code out} in one write ({@code out} is neither flushed nor closed). */
     public static void writeTo(Traces traces, OutputStream out) throws IOException {
         writeTo(traces, out, TraceProtoEncoder::requestSize, TraceProtoEncoder::writeRequest);
     }
@@ -146,44 +146,33 @@ public final class OtlpProto {
     }
 
     private interface Writer<T> {
-        void write(CodedOutputStream out, T data, SizeCache cache) throws IOException;
+        void write(ProtoWriter out, T data, SizeCache cache);
     }
 
     private static <T> byte[] encode(T data, Sizer<T> sizer, Writer<T> writer) {
         Objects.requireNonNull(data, "data");
         SizeCache cache = new SizeCache();
         byte[] bytes = new byte[sizer.size(data, cache)];
-        CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+        ProtoWriter out = new ProtoWriter(bytes);
         try {
             writer.write(out, data, cache);
-        } catch (IOException e) {
-            // a byte array never fails to take bytes: only a tree changed during the encode gets here
-            throw new UncheckedIOException("the data changed while it was being encoded", e);
+        } catch (ArrayIndexOutOfBoundsException e) {
+            // the array has the measured size: only a tree that grew during the encode gets here
+            throw new UncheckedIOException("the data changed while it was being encoded", new IOException(e));
         }
-        checkComplete(out, cache);
+        if (out.spaceLeft() != 0 || !cache.allTaken()) {
+            throw new IllegalStateException("the data changed while it was being encoded");
+        }
         return bytes;
     }
 
+    /** Encodes into one array (as {@link #encode} does) and writes it: the message is measured first anyway. */
     private static <T> void writeTo(T data, OutputStream stream, Sizer<T> sizer, Writer<T> writer)
             throws IOException {
-        Objects.requireNonNull(data, "data");
         Objects.requireNonNull(stream, "stream");
-        SizeCache cache = new SizeCache();
-        int size = sizer.size(data, cache);
-        if (size == 0) {
-            return;
-        }
-        CodedOutputStream out = CodedOutputStream.newInstance(stream, Math.min(size, 64 * 1024));
-        writer.write(out, data, cache);
-        out.flush();
-        if (out.getTotalBytesWritten() != size || !cache.allTaken()) {
-            throw new IllegalStateException("the data changed while it was being encoded");
-        }
-    }
-
-    private static void checkComplete(CodedOutputStream out, SizeCache cache) {
-        if (out.spaceLeft() != 0 || !cache.allTaken()) {
-            throw new IllegalStateException("the data changed while it was being encoded");
+        byte[] bytes = encode(data, sizer, writer);
+        if (bytes.length > 0) {
+            stream.write(bytes);
         }
     }
 

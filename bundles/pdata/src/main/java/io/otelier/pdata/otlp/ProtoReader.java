@@ -34,6 +34,9 @@ final class ProtoReader {
     }
 
     final CodedInputStream in;
+    /** The input and where the message starts in it, for {@link #readName()}. */
+    private final byte[] bytes;
+    private final int start;
     private final String messageName;
     private String[][] frameNames = new String[16][];
     private int[] frameIndex = new int[16];
@@ -45,8 +48,10 @@ final class ProtoReader {
     private double[] doubles = new double[32];
     private int doubleCount;
 
-    private ProtoReader(CodedInputStream in, String messageName, String[] rootFields) {
+    private ProtoReader(CodedInputStream in, byte[] bytes, int start, String messageName, String[] rootFields) {
         this.in = in;
+        this.bytes = bytes;
+        this.start = start;
         this.messageName = messageName;
         frameNames[0] = rootFields;
         frameIndex[0] = -1;
@@ -59,7 +64,7 @@ final class ProtoReader {
     static void decode(byte[] bytes, int off, int len, String messageName, String[] rootFields, Body body)
             throws OtlpDecodeException {
         CodedInputStream in = CodedInputStream.newInstance(bytes, off, len);
-        ProtoReader reader = new ProtoReader(in, messageName, rootFields);
+        ProtoReader reader = new ProtoReader(in, bytes, off, messageName, rootFields);
         try {
             // Bound every length by the real input: a length prefix alone must not allocate more than was sent.
             in.pushLimit(len);
@@ -156,6 +161,20 @@ final class ProtoReader {
      */
     String readString() throws IOException {
         return in.readString();
+    }
+
+    /**
+     * A string field that usually repeats from request to request (an attribute key, a span or metric name, a
+     * unit): the same value as {@link #readString()}, preferably a shared instance from the {@link NameCache}.
+     */
+    String readName() throws IOException {
+        int length = in.readRawVarint32();
+        if (length < 0 || length > in.getBytesUntilLimit()) {
+            in.skipRawBytes(length); // throws what readString() would: negative size, or truncated
+        }
+        String name = NameCache.decode(bytes, start + in.getTotalBytesRead(), length);
+        in.skipRawBytes(length);
+        return name;
     }
 
     /** A uint32 field as the unsigned value the model's setters take. */

@@ -44,18 +44,13 @@ final class ResponseCodec {
         int body = (rejected == 0 ? 0 : CodedOutputStream.computeInt64Size(1, rejected))
                 + CommonProtoEncoder.stringSize(2, errorMessage);
         byte[] bytes = new byte[CommonProtoEncoder.fieldSize(1, body)];
-        CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-        try {
-            out.writeTag(1, LEN);
-            out.writeUInt32NoTag(body);
-            if (rejected != 0) {
-                out.writeInt64(1, rejected);
-            }
-            CommonProtoEncoder.writeString(out, 2, errorMessage);
-            out.checkNoSpaceLeft();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        ProtoWriter out = new ProtoWriter(bytes);
+        out.writeTag(1, LEN);
+        out.writeUInt32NoTag(body);
+        if (rejected != 0) {
+            out.writeInt64(1, rejected);
         }
+        CommonProtoEncoder.writeString(out, 2, errorMessage);
         return bytes;
     }
 

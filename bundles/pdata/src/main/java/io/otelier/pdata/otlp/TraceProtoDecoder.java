@@ -88,7 +88,9 @@ final class TraceProtoDecoder {
     private static void readScopeSpans(ProtoReader r, PList<ScopeSpans> list) throws IOException, OtlpDecodeException {
         int limit = r.enter(SCOPE_SPANS, list.size());
         ScopeSpans scopeSpans = list.addNew();
-        PList<Span> spans = scopeSpans.spans();
+        // Items are read into a detached list and moved in at the end: each setter checks that its tree is not
+        // read-only by walking up to the root, a walk of two or three nodes from a detached list instead of eight.
+        PList<Span> spans = new PList<>(Span::new, Span::copyTo);
         for (int tag = r.readTag(); tag != 0; tag = r.readTag()) {
             switch (tag) {
                 case 1 << 3 | LEN -> CommonProtoDecoder.readScope(r, scopeSpans.scope());
@@ -98,6 +100,7 @@ final class TraceProtoDecoder {
             }
         }
         r.leave(limit);
+        spans.moveAllTo(scopeSpans.spans());
     }
 
     private static void readSpan(ProtoReader r, PList<Span> list) throws IOException, OtlpDecodeException {
@@ -109,7 +112,7 @@ final class TraceProtoDecoder {
                 case 2 << 3 | LEN -> span.setSpanId(r.readSpanId());
                 case 3 << 3 | LEN -> span.setTraceState(r.readString());
                 case 4 << 3 | LEN -> span.setParentSpanId(r.readSpanId());
-                case 5 << 3 | LEN -> span.setName(r.readString());
+                case 5 << 3 | LEN -> span.setName(r.readName());
                 case 6 << 3 | VARINT -> span.setKind(SpanKind.fromNumber(r.in.readEnum()));
                 case 7 << 3 | FIXED64 -> span.setStartTimeUnixNano(r.in.readFixed64());
                 case 8 << 3 | FIXED64 -> span.setEndTimeUnixNano(r.in.readFixed64());
@@ -133,7 +136,7 @@ final class TraceProtoDecoder {
         for (int tag = r.readTag(); tag != 0; tag = r.readTag()) {
             switch (tag) {
                 case 1 << 3 | FIXED64 -> event.setTimeUnixNano(r.in.readFixed64());
-                case 2 << 3 | LEN -> event.setName(r.readString());
+                case 2 << 3 | LEN -> event.setName(r.readName());
                 case 3 << 3 | LEN -> CommonProtoDecoder.readAttribute(r, event.attributes());
                 case 4 << 3 | VARINT -> event.setDroppedAttributesCount(r.readUInt32());
                 default -> r.skipField(tag, EVENT_KNOWN);

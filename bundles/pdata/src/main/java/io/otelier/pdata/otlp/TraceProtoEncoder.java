@@ -4,6 +4,7 @@ import static com.google.protobuf.CodedOutputStream.computeEnumSize;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.attributesSize;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.fixed64Size;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.messageSize;
+import static io.otelier.pdata.otlp.CommonProtoEncoder.nameSize;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.resourceSize;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.scopeSize;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.spanIdSize;
@@ -13,6 +14,7 @@ import static io.otelier.pdata.otlp.CommonProtoEncoder.traceIdSize;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.uint32Size;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.writeAttributes;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.writeFixed64;
+import static io.otelier.pdata.otlp.CommonProtoEncoder.writeName;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.writeSpanId;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.writeString;
 import static io.otelier.pdata.otlp.CommonProtoEncoder.writeTraceId;
@@ -27,7 +29,6 @@ import io.otelier.pdata.trace.Span;
 import io.otelier.pdata.trace.SpanEvent;
 import io.otelier.pdata.trace.SpanLink;
 import io.otelier.pdata.trace.Status;
-import java.io.IOException;
 
 /** Writes {@code ExportTraceServiceRequest}; see {@link CommonProtoEncoder} for the two passes. */
 final class TraceProtoEncoder {
@@ -45,7 +46,7 @@ final class TraceProtoEncoder {
         return size;
     }
 
-    static void writeRequest(CodedOutputStream out, Traces traces, SizeCache cache) throws IOException {
+    static void writeRequest(ProtoWriter out, Traces traces, SizeCache cache) {
         PList<ResourceSpans> list = traces.resourceSpans();
         for (int i = 0, n = list.size(); i < n; i++) {
             startMessage(out, 1, cache);
@@ -63,8 +64,7 @@ final class TraceProtoEncoder {
         return size + stringSize(3, resourceSpans.schemaUrl());
     }
 
-    private static void writeResourceSpans(CodedOutputStream out, ResourceSpans resourceSpans, SizeCache cache)
-            throws IOException {
+    private static void writeResourceSpans(ProtoWriter out, ResourceSpans resourceSpans, SizeCache cache) {
         CommonProtoEncoder.writeResource(out, 1, resourceSpans.resource(), cache);
         PList<ScopeSpans> list = resourceSpans.scopeSpans();
         for (int i = 0, n = list.size(); i < n; i++) {
@@ -84,8 +84,7 @@ final class TraceProtoEncoder {
         return size + stringSize(3, scopeSpans.schemaUrl());
     }
 
-    private static void writeScopeSpans(CodedOutputStream out, ScopeSpans scopeSpans, SizeCache cache)
-            throws IOException {
+    private static void writeScopeSpans(ProtoWriter out, ScopeSpans scopeSpans, SizeCache cache) {
         CommonProtoEncoder.writeScope(out, 1, scopeSpans.scope(), cache);
         PList<Span> spans = scopeSpans.spans();
         for (int i = 0, n = spans.size(); i < n; i++) {
@@ -100,7 +99,7 @@ final class TraceProtoEncoder {
                 + spanIdSize(2, span.spanId())
                 + stringSize(3, span.traceState())
                 + spanIdSize(4, span.parentSpanId())
-                + stringSize(5, span.name())
+                + nameSize(5, span.name())
                 + (span.kind().number() == 0 ? 0 : computeEnumSize(6, span.kind().number()))
                 + fixed64Size(7, span.startTimeUnixNano() != 0)
                 + fixed64Size(8, span.endTimeUnixNano() != 0)
@@ -126,12 +125,12 @@ final class TraceProtoEncoder {
         return size + (span.flags() == 0 ? 0 : 6); // fixed32 field 16: two tag bytes and four
     }
 
-    private static void writeSpan(CodedOutputStream out, Span span, SizeCache cache) throws IOException {
+    private static void writeSpan(ProtoWriter out, Span span, SizeCache cache) {
         writeTraceId(out, 1, span.traceId());
         writeSpanId(out, 2, span.spanId());
         writeString(out, 3, span.traceState());
         writeSpanId(out, 4, span.parentSpanId());
-        writeString(out, 5, span.name());
+        writeName(out, 5, span.name());
         if (span.kind().number() != 0) {
             out.writeEnum(6, span.kind().number());
         }
@@ -166,14 +165,14 @@ final class TraceProtoEncoder {
 
     private static int eventSize(SpanEvent event, SizeCache cache) {
         return fixed64Size(1, event.timeUnixNano() != 0)
-                + stringSize(2, event.name())
+                + nameSize(2, event.name())
                 + attributesSize(3, event.attributes(), cache)
                 + uint32Size(4, event.droppedAttributesCount());
     }
 
-    private static void writeEvent(CodedOutputStream out, SpanEvent event, SizeCache cache) throws IOException {
+    private static void writeEvent(ProtoWriter out, SpanEvent event, SizeCache cache) {
         writeFixed64(out, 1, event.timeUnixNano());
-        writeString(out, 2, event.name());
+        writeName(out, 2, event.name());
         writeAttributes(out, 3, event.attributes(), cache);
         writeUInt32(out, 4, event.droppedAttributesCount());
     }
@@ -187,7 +186,7 @@ final class TraceProtoEncoder {
                 + (link.flags() == 0 ? 0 : 5); // fixed32 field 6
     }
 
-    private static void writeLink(CodedOutputStream out, SpanLink link, SizeCache cache) throws IOException {
+    private static void writeLink(ProtoWriter out, SpanLink link, SizeCache cache) {
         writeTraceId(out, 1, link.traceId());
         writeSpanId(out, 2, link.spanId());
         writeString(out, 3, link.traceState());

@@ -7,6 +7,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  * (grpc's shared defaults are released only a second after their last user, and are process-wide).
  */
 public final class Threads {
+
+    private static final long SPARE_THREAD_KEEP_ALIVE_SECONDS = 5;
 
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
@@ -85,7 +89,13 @@ public final class Threads {
         return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), NioIoHandler.newFactory());
     }
 
+    /**
+     * A cached pool, as {@link Executors#newCachedThreadPool} but letting a spare thread go after 5 s instead of
+     * 60 s: a burst of slow calls (while the JIT warms up, or while the pipeline pushes back) leaves dozens of
+     * idle threads, each holding its stack, which should not stay for a minute.
+     */
     private static ExecutorService executor(String name) {
-        return Executors.newCachedThreadPool(new DefaultThreadFactory(name, true));
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, SPARE_THREAD_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), new DefaultThreadFactory(name, true));
     }
 }
