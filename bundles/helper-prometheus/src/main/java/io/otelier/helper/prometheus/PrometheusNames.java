@@ -28,7 +28,39 @@ public final class PrometheusNames {
     private static final Map<String, String> PER_UNITS = Map.of("s", "second", "m", "minute", "h", "hour",
             "d", "day", "w", "week", "mo", "month", "y", "year");
 
+    /** The other direction, for receivers: Prometheus unit words to UCUM ({@code ratio} is the word for {@code 1}). */
+    private static final Map<String, String> UNIT_WORDS = inverted(UNITS, Map.of("ratio", "1"));
+    private static final Map<String, String> PER_UNIT_WORDS = inverted(PER_UNITS, Map.of());
+
     private PrometheusNames() {
+    }
+
+    private static Map<String, String> inverted(Map<String, String> table, Map<String, String> extra) {
+        Map<String, String> inverse = new java.util.HashMap<>(extra);
+        table.forEach((ucum, word) -> {
+            if (!word.isEmpty()) {
+                inverse.put(word, ucum);
+            }
+        });
+        return Map.copyOf(inverse);
+    }
+
+    /**
+     * The UCUM unit a Prometheus unit word stands for, as upstream's {@code UnitWordToUCUM} (with its default
+     * CorrectUCUMUnits gate off): {@code seconds} → {@code s}, {@code bytes_per_second} → {@code By/s}; words
+     * without a UCUM counterpart stay as they are.
+     */
+    public static String unitWordToUcum(String unit) {
+        int per = unit.indexOf("_per_");
+        String first = per < 0 ? unit : unit.substring(0, per);
+        String ucum = UNIT_WORDS.getOrDefault(first, first);
+        if (per >= 0) {
+            String second = unit.substring(per + "_per_".length());
+            if (!second.isEmpty()) {
+                ucum += "/" + PER_UNIT_WORDS.getOrDefault(second, second);
+            }
+        }
+        return ucum;
     }
 
     /**

@@ -97,4 +97,13 @@ class PrometheusNamesTest {
             default -> throw new IllegalArgumentException(type);
         };
     }
+
+    /** Upstream's UnitWordToUCUM cases (pkg/translator/prometheus), for receivers. */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({"seconds, s", "bytes, By", "kibibytes, KiBy", "celsius, Cel", "ratio, 1", "percent, %",
+            "bytes_per_second, By/s", "requests_per_minute, requests/m", "meters_per_fortnight, m/fortnight",
+            "widgets, widgets", "'', ''", "seconds_per_, s"})
+    void unitWordsBecomeUcum(String word, String ucum) {
+        assertThat(PrometheusNames.unitWordToUcum(word)).isEqualTo(ucum);
+    }
 }

@@ -1,6 +1,7 @@
 package io.otelier.receiver.prometheus.internal;
 
 import io.otelier.api.telemetry.Logger;
+import io.otelier.helper.prometheus.PrometheusNames;
 import io.otelier.pdata.PList;
 import io.otelier.pdata.metrics.AggregationTemporality;
 import io.otelier.pdata.metrics.Exemplar;
@@ -152,7 +153,7 @@ final class MetricFamily {
                 : name;
         metric.setName(metricName);
         metric.setDescription(metadata.help());
-        metric.setUnit(PromTranslation.unitWordToUcum(metadata.unit()));
+        metric.setUnit(PrometheusNames.unitWordToUcum(metadata.unit()));
         metric.metadata().put("prometheus.type", metadata.type());
         int points;
         switch (kind) {

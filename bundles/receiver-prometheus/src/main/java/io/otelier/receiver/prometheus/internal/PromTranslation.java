@@ -3,40 +3,14 @@ package io.otelier.receiver.prometheus.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The parts of upstream's {@code pkg/translator/prometheus} the receiver uses: Prometheus unit words to UCUM
- * ({@code UnitWordToUCUM}, with the CorrectUCUMUnits gate off, its default) and {@code TrimPromSuffixes}.
+ * Upstream's {@code TrimPromSuffixes} from {@code pkg/translator/prometheus}, which only the receiver uses (unit words
+ * to UCUM are in helper-prometheus, beside the opposite direction).
  */
 final class PromTranslation {
 
-    private static final Map<String, String> WORD_TO_UCUM = Map.ofEntries(
-            Map.entry("days", "d"), Map.entry("hours", "h"), Map.entry("minutes", "min"), Map.entry("seconds", "s"),
-            Map.entry("milliseconds", "ms"), Map.entry("microseconds", "us"), Map.entry("nanoseconds", "ns"),
-            Map.entry("bytes", "By"), Map.entry("kibibytes", "KiBy"), Map.entry("mebibytes", "MiBy"),
-            Map.entry("gibibytes", "GiBy"), Map.entry("tibibytes", "TiBy"), Map.entry("kilobytes", "KBy"),
-            Map.entry("megabytes", "MBy"), Map.entry("gigabytes", "GBy"), Map.entry("terabytes", "TBy"),
-            Map.entry("meters", "m"), Map.entry("volts", "V"), Map.entry("amperes", "A"), Map.entry("joules", "J"),
-            Map.entry("watts", "W"), Map.entry("grams", "g"), Map.entry("celsius", "Cel"), Map.entry("hertz", "Hz"),
-            Map.entry("ratio", "1"), Map.entry("percent", "%"));
-    private static final Map<String, String> PER_WORD_TO_UCUM = Map.of("second", "s", "minute", "m", "hour", "h",
-            "day", "d", "week", "w", "month", "mo", "year", "y");
-
     private PromTranslation() {
-    }
-
-    static String unitWordToUcum(String unit) {
-        int per = unit.indexOf("_per_");
-        String first = per < 0 ? unit : unit.substring(0, per);
-        String ucum = WORD_TO_UCUM.getOrDefault(first, first);
-        if (per >= 0) {
-            String second = unit.substring(per + "_per_".length());
-            if (!second.isEmpty()) {
-                ucum += "/" + PER_WORD_TO_UCUM.getOrDefault(second, second);
-            }
-        }
-        return ucum;
     }
 
     /** Removes {@code _total} from sums, then the unit's tokens when the name ends with them. */
