@@ -48,6 +48,8 @@ final class MemoryLimiter {
     /** Started processors; the timer runs while this is not empty. A reporter may appear more than once. */
     private final List<StatusReporter> users = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService timer;
+    /** The timer's thread, joined at stop: an executor's termination comes a moment before its thread ends. */
+    private Thread timerThread;
 
     // State of the check, touched only under checkLock.
     private final Object checkLock = new Object();
@@ -103,6 +105,7 @@ final class MemoryLimiter {
             timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread t = new Thread(runnable, threadName);
                 t.setDaemon(true);
+                timerThread = t;
                 return t;
             });
             timer.scheduleWithFixedDelay(this::checkSafely, checkIntervalNanos, checkIntervalNanos,
@@ -113,16 +116,22 @@ final class MemoryLimiter {
     /** Unregisters a processor that was started; the last one stops the timer and waits for it. */
     void stop(StatusReporter status) throws InterruptedException {
         ScheduledExecutorService stopping = null;
+        Thread stoppingThread = null;
         synchronized (this) {
             users.remove(status);
             if (users.isEmpty() && timer != null) {
                 stopping = timer;
+                stoppingThread = timerThread;
                 timer = null;
+                timerThread = null;
             }
         }
         if (stopping != null) {
             stopping.shutdownNow();
             stopping.awaitTermination(1, TimeUnit.MINUTES);
+        }
+        if (stoppingThread != null) {
+            stoppingThread.join(TimeUnit.MINUTES.toMillis(1));
         }
     }
 
