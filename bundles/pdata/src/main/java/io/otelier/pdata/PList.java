@@ -102,6 +102,18 @@ public final class PList<E extends TreeNode> extends TreeNode implements Iterabl
         elements.clear();
     }
 
+    /**
+     * Moves every element of {@code source} (a list nobody else has seen) here without the read-only checks: how a
+     * root that still holds its received bytes turns them into its tree, even when it is shared (read-only).
+     */
+    void adoptAllDecoded(PList<E> source) {
+        for (int i = 0, n = source.elements.size(); i < n; i++) {
+            source.elements.get(i).setOwner(this);
+        }
+        elements.addAll(source.elements);
+        source.elements.clear();
+    }
+
     public void ensureCapacity(int capacity) {
         elements.ensureCapacity(capacity);
     }

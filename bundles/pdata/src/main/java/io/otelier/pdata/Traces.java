@@ -1,22 +1,32 @@
 package io.otelier.pdata;
 
+import io.otelier.pdata.internal.Received;
 import io.otelier.pdata.trace.ResourceSpans;
 
 /** A batch of spans: the root of a trace tree, OTLP's {@code ExportTraceServiceRequest}. */
-public final class Traces extends TreeNode implements Telemetry {
-
-    private final PList<ResourceSpans> resourceSpans = adopt(new PList<>(ResourceSpans::new, ResourceSpans::copyTo));
+public final class Traces extends RootNode<ResourceSpans> {
 
     /** An empty, mutable batch. */
     public Traces() {
+        super(new PList<>(ResourceSpans::new, ResourceSpans::copyTo));
+    }
+
+    @Override
+    Traces newEmpty() {
+        return new Traces();
     }
 
     public PList<ResourceSpans> resourceSpans() {
-        return resourceSpans;
+        return resourceList();
     }
 
     /** Number of spans in the whole batch. */
     public int spanCount() {
+        Received bytes = received();
+        if (bytes != null) {
+            return bytes.items();
+        }
+        PList<ResourceSpans> resourceSpans = resourceList();
         int count = 0;
         for (int i = 0, n = resourceSpans.size(); i < n; i++) {
             count += resourceSpans.get(i).spanCount();
@@ -29,17 +39,6 @@ public final class Traces extends TreeNode implements Telemetry {
         return spanCount();
     }
 
-    /** True when there is no resource at all (a resource without spans still counts as content). */
-    @Override
-    public boolean isEmpty() {
-        return resourceSpans.isEmpty();
-    }
-
-    @Override
-    public void markReadOnly() {
-        markSubtreeReadOnly();
-    }
-
     @Override
     public Traces deepCopy() {
         Traces copy = new Traces();
@@ -49,21 +48,29 @@ public final class Traces extends TreeNode implements Telemetry {
 
     /** Overwrites {@code dest} with a deep copy of this batch. */
     public void copyTo(Traces dest) {
-        resourceSpans.copyTo(dest.resourceSpans);
+        copyInto(dest);
+    }
+
+    /**
+     * Appends every resource of this batch to {@code dest} and leaves this one empty (upstream's
+     * MoveAndAppendTo); batches still held as received bytes are joined without decoding them.
+     */
+    public void moveAllTo(Traces dest) {
+        moveAll(dest);
     }
 
     @Override
     public boolean equals(Object other) {
-        return this == other || other instanceof Traces that && resourceSpans.equals(that.resourceSpans);
+        return this == other || other instanceof Traces that && sameResources(that);
     }
 
     @Override
     public int hashCode() {
-        return resourceSpans.hashCode();
+        return resourceList().hashCode();
     }
 
     @Override
     public String toString() {
-        return "Traces" + resourceSpans;
+        return "Traces" + resourceList();
     }
 }

@@ -1,5 +1,7 @@
 package io.otelier.pdata;
 
+import io.otelier.pdata.internal.RootAccess;
+
 /**
  * Base of every mutable node of a telemetry tree. A node knows its owner (the node or list holding it), so a
  * mutation anywhere below a root marked read-only is refused: the Java counterpart of upstream pdata's shared
@@ -13,6 +15,10 @@ public abstract class TreeNode {
 
     static final String READ_ONLY_MESSAGE = "data is read-only: it is shared with other consumers;"
             + " a consumer that changes data must declare mutatesData() to get its own copy, or work on deepCopy()";
+
+    static {
+        RootAccess.register(new ReceivedRoots());
+    }
 
     private TreeNode owner;
     private boolean readOnly;

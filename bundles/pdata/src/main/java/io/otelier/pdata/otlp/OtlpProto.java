@@ -2,7 +2,10 @@ package io.otelier.pdata.otlp;
 
 import io.otelier.pdata.Logs;
 import io.otelier.pdata.Metrics;
+import io.otelier.pdata.Telemetry;
 import io.otelier.pdata.Traces;
+import io.otelier.pdata.internal.Received;
+import io.otelier.pdata.internal.RootAccess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,10 +26,22 @@ import java.util.Objects;
  * for UTF-8, as upstream does not; invalid sequences become U+FFFD. Enum numbers this model does not know read
  * as the UNSPECIFIED/UNSET constant.
  *
+ * <p>Bytes that decode without error and without any normalisation (the usual case; see {@link WireCheck}) are
+ * not decoded at once: the returned root stands for them until something reads it, and encoding a root that
+ * was never read writes the received bytes again (joined, when batches were merged with {@code moveAllTo}).
+ * So the array passed to a decode method must not be changed afterwards.
+ *
  * <p>Encoding measures first and writes once, in field-number order with defaults left out: the same bytes
  * protobuf-java's generated classes write for the same content.
  */
 public final class OtlpProto {
+
+    /**
+     * Received bytes are kept until read unless {@code -Dotelier.pdata.keepReceived=false}: a diagnostic switch,
+     * for comparing with eager decoding (benchmarks) or ruling the mechanism out.
+     */
+    private static final boolean KEEP_RECEIVED =
+            !"false".equalsIgnoreCase(System.getProperty("otelier.pdata.keepReceived"));
 
     private OtlpProto() {
     }
@@ -40,8 +55,9 @@ public final class OtlpProto {
     public static Traces decodeTraces(byte[] bytes, int offset, int length) throws OtlpDecodeException {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         Traces traces = new Traces();
-        ProtoReader.decode(bytes, offset, length, "ExportTraceServiceRequest", TraceProtoDecoder.REQUEST,
-                reader -> TraceProtoDecoder.readRequest(reader, traces));
+        if (!keep(traces, WireCheck.TRACES_REQUEST, bytes, offset, length, OtlpProto::decodeTracesInto)) {
+            decodeTracesInto(bytes, offset, length, traces);
+        }
         return traces;
     }
 
@@ -57,8 +73,9 @@ public final class OtlpProto {
     public static Metrics decodeMetrics(byte[] bytes, int offset, int length) throws OtlpDecodeException {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         Metrics metrics = new Metrics();
-        ProtoReader.decode(bytes, offset, length, "ExportMetricsServiceRequest", MetricProtoDecoder.REQUEST,
-                reader -> MetricProtoDecoder.readRequest(reader, metrics));
+        if (!keep(metrics, WireCheck.METRICS_REQUEST, bytes, offset, length, OtlpProto::decodeMetricsInto)) {
+            decodeMetricsInto(bytes, offset, length, metrics);
+        }
         return metrics;
     }
 
@@ -74,8 +91,9 @@ public final class OtlpProto {
     public static Logs decodeLogs(byte[] bytes, int offset, int length) throws OtlpDecodeException {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         Logs logs = new Logs();
-        ProtoReader.decode(bytes, offset, length, "ExportLogsServiceRequest", LogProtoDecoder.REQUEST,
-                reader -> LogProtoDecoder.readRequest(reader, logs));
+        if (!keep(logs, WireCheck.LOGS_REQUEST, bytes, offset, length, OtlpProto::decodeLogsInto)) {
+            decodeLogsInto(bytes, offset, length, logs);
+        }
         return logs;
     }
 
@@ -84,17 +102,65 @@ public final class OtlpProto {
         return decodeLogs(readAll(in, "ExportLogsServiceRequest"));
     }
 
+    private static void decodeTracesInto(byte[] bytes, int offset, int length, Telemetry root)
+            throws OtlpDecodeException {
+        ProtoReader.decode(bytes, offset, length, "ExportTraceServiceRequest", TraceProtoDecoder.REQUEST,
+                reader -> TraceProtoDecoder.readRequest(reader, (Traces) root));
+    }
+
+    private static void decodeMetricsInto(byte[] bytes, int offset, int length, Telemetry root)
+            throws OtlpDecodeException {
+        ProtoReader.decode(bytes, offset, length, "ExportMetricsServiceRequest", MetricProtoDecoder.REQUEST,
+                reader -> MetricProtoDecoder.readRequest(reader, (Metrics) root));
+    }
+
+    private static void decodeLogsInto(byte[] bytes, int offset, int length, Telemetry root)
+            throws OtlpDecodeException {
+        ProtoReader.decode(bytes, offset, length, "ExportLogsServiceRequest", LogProtoDecoder.REQUEST,
+                reader -> LogProtoDecoder.readRequest(reader, (Logs) root));
+    }
+
+    /**
+     * Lets {@code root} stand for the bytes themselves when {@link WireCheck} passes them; they are decoded when
+     * the data is first read, and re-sent as they are if it never is.
+     */
+    private static boolean keep(Telemetry root, WireCheck.Schema request, byte[] bytes, int offset, int length,
+            Received.Decoder decoder) {
+        if (!KEEP_RECEIVED) {
+            return false;
+        }
+        WireCheck counts = WireCheck.check(request, bytes, offset, length);
+        if (counts == null) {
+            return false;
+        }
+        RootAccess.get().attach(root, Received.of(bytes, offset, length, counts.resources, counts.items,
+                counts.containers, decoder));
+        return true;
+    }
+
     // ---- encoding
 
     public static byte[] encode(Traces traces) {
+        Received received = received(traces);
+        if (received != null) {
+            return received.toByteArray();
+        }
         return encode(traces, TraceProtoEncoder::requestSize, TraceProtoEncoder::writeRequest);
     }
 
     public static byte[] encode(Metrics metrics) {
+        Received received = received(metrics);
+        if (received != null) {
+            return received.toByteArray();
+        }
         return encode(metrics, MetricProtoEncoder::requestSize, MetricProtoEncoder::writeRequest);
     }
 
     public static byte[] encode(Logs logs) {
+        Received received = received(logs);
+        if (received != null) {
+            return received.toByteArray();
+        }
         return encode(logs, LogProtoEncoder::requestSize, LogProtoEncoder::writeRequest);
     }
 
@@ -113,15 +179,18 @@ public final class OtlpProto {
 
     /** The number of bytes {@link #encode(Traces)} would return. */
     public static int encodedSize(Traces traces) {
-        return TraceProtoEncoder.requestSize(traces, new SizeCache());
+        Received received = received(traces);
+        return received != null ? received.size() : TraceProtoEncoder.requestSize(traces, new SizeCache());
     }
 
     public static int encodedSize(Metrics metrics) {
-        return MetricProtoEncoder.requestSize(metrics, new SizeCache());
+        Received received = received(metrics);
+        return received != null ? received.size() : MetricProtoEncoder.requestSize(metrics, new SizeCache());
     }
 
     public static int encodedSize(Logs logs) {
-        return LogProtoEncoder.requestSize(logs, new SizeCache());
+        Received received = received(logs);
+        return received != null ? received.size() : LogProtoEncoder.requestSize(logs, new SizeCache());
     }
 
     // ---- export responses
@@ -170,10 +239,20 @@ public final class OtlpProto {
     private static <T> void writeTo(T data, OutputStream stream, Sizer<T> sizer, Writer<T> writer)
             throws IOException {
         Objects.requireNonNull(stream, "stream");
+        Received received = received((Telemetry) data);
+        if (received != null) {
+            received.writeTo(stream);
+            return;
+        }
         byte[] bytes = encode(data, sizer, writer);
         if (bytes.length > 0) {
             stream.write(bytes);
         }
+    }
+
+    /** The bytes {@code data} still stands for, undecoded, or null. */
+    private static Received received(Telemetry data) {
+        return RootAccess.get().received(Objects.requireNonNull(data, "data"));
     }
 
     private static byte[] readAll(InputStream in, String messageName) throws OtlpDecodeException {

@@ -31,20 +31,20 @@ import java.util.function.UnaryOperator;
 final class SignalShape<T extends Telemetry> {
 
     static final SignalShape<Traces> TRACES = new SignalShape<>(Traces::new, Traces::deepCopy,
-            (from, to) -> from.resourceSpans().moveAllTo(to.resourceSpans()),
+            Traces::moveAllTo,
             List.of(root -> ((Traces) root).resourceSpans(),
                     resource -> ((ResourceSpans) resource).scopeSpans(),
                     scope -> ((ScopeSpans) scope).spans()));
 
     static final SignalShape<Metrics> METRICS = new SignalShape<>(Metrics::new, Metrics::deepCopy,
-            (from, to) -> from.resourceMetrics().moveAllTo(to.resourceMetrics()),
+            Metrics::moveAllTo,
             List.of(root -> ((Metrics) root).resourceMetrics(),
                     resource -> ((ResourceMetrics) resource).scopeMetrics(),
                     scope -> ((ScopeMetrics) scope).metrics(),
                     metric -> dataPoints((Metric) metric)));
 
     static final SignalShape<Logs> LOGS = new SignalShape<>(Logs::new, Logs::deepCopy,
-            (from, to) -> from.resourceLogs().moveAllTo(to.resourceLogs()),
+            Logs::moveAllTo,
             List.of(root -> ((Logs) root).resourceLogs(),
                     resource -> ((ResourceLogs) resource).scopeLogs(),
                     scope -> ((ScopeLogs) scope).logRecords()));
