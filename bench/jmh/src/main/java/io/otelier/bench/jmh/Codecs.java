@@ -27,6 +27,11 @@ enum Codecs {
         }
 
         @Override
+        int readResources(Telemetry data) {
+            return ((Traces) data).resourceSpans().size();
+        }
+
+        @Override
         Telemetry decodeJson(byte[] utf8) throws OtlpDecodeException {
             return OtlpJson.decodeTraces(utf8);
         }
@@ -55,6 +60,11 @@ enum Codecs {
         @Override
         byte[] encodeProto(Telemetry data) {
             return OtlpProto.encode((Metrics) data);
+        }
+
+        @Override
+        int readResources(Telemetry data) {
+            return ((Metrics) data).resourceMetrics().size();
         }
 
         @Override
@@ -89,6 +99,11 @@ enum Codecs {
         }
 
         @Override
+        int readResources(Telemetry data) {
+            return ((Logs) data).resourceLogs().size();
+        }
+
+        @Override
         Telemetry decodeJson(byte[] utf8) throws OtlpDecodeException {
             return OtlpJson.decodeLogs(utf8);
         }
@@ -112,6 +127,19 @@ enum Codecs {
     abstract Telemetry decodeProto(byte[] bytes) throws OtlpDecodeException;
 
     abstract byte[] encodeProto(Telemetry data);
+
+    /** Reads the data's resource list: what makes a root that still holds its received bytes decode them. */
+    abstract int readResources(Telemetry data);
+
+    /**
+     * Decodes into the full tree: our decoder keeps well-formed bytes undecoded until the data is read, so this
+     * reads it at once, as any processor or non-OTLP exporter would.
+     */
+    Telemetry decodeProtoTree(byte[] bytes) throws OtlpDecodeException {
+        Telemetry data = decodeProto(bytes);
+        readResources(data);
+        return data;
+    }
 
     abstract Telemetry decodeJson(byte[] utf8) throws OtlpDecodeException;
 

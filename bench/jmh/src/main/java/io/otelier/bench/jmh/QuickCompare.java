@@ -32,13 +32,16 @@ public final class QuickCompare {
             Telemetry data = shape.make();
             Codecs codecs = Codecs.of(data);
             byte[] bytes = codecs.encodeProto(data);
-            Telemetry decoded = codecs.decodeProto(bytes);
+            Telemetry decoded = codecs.decodeProtoTree(bytes);
             Message parsed = codecs.parseGenerated(bytes);
             compare(shape.id + " decode+encode", bytes.length, data.itemCount(), roundNanos,
-                    () -> sink += codecs.encodeProto(codecs.decodeProto(bytes)).length,
+                    () -> sink += codecs.encodeProto(codecs.decodeProtoTree(bytes)).length,
+                    () -> sink += codecs.parseGenerated(bytes).toByteArray().length);
+            compare(shape.id + " pass-through (ours: check, keep, re-send)", bytes.length, data.itemCount(),
+                    roundNanos, () -> sink += codecs.encodeProto(codecs.decodeProto(bytes)).length,
                     () -> sink += codecs.parseGenerated(bytes).toByteArray().length);
             compare(shape.id + " decode", bytes.length, data.itemCount(), roundNanos,
-                    () -> sink += codecs.decodeProto(bytes).itemCount(),
+                    () -> sink += codecs.decodeProtoTree(bytes).itemCount(),
                     () -> sink += codecs.parseGenerated(bytes).getSerializedSize());
             compare(shape.id + " encode (generated: size memoized)", bytes.length, data.itemCount(), roundNanos,
                     () -> sink += codecs.encodeProto(decoded).length,

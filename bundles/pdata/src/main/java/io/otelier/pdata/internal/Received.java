@@ -40,8 +40,10 @@ public final class Received {
     private final int items;
     private final int containers;
     private final Decoder decoder;
+    private final KeepPolicy policy;
 
-    private Received(Log log, int segments, long bytes, int resources, int items, int containers, Decoder decoder) {
+    private Received(Log log, int segments, long bytes, int resources, int items, int containers, Decoder decoder,
+            KeepPolicy policy) {
         this.log = log;
         this.segments = segments;
         this.bytes = bytes;
@@ -49,20 +51,21 @@ public final class Received {
         this.items = items;
         this.containers = containers;
         this.decoder = decoder;
+        this.policy = policy;
     }
 
     /**
      * One received message. {@code containers} is what a signal counts besides resources and items (metrics for
-     * metric data; 0 otherwise).
+     * metric data; 0 otherwise). How the batch ends (re-sent unread, or read) is reported to {@code policy}.
      */
     public static Received of(byte[] array, int offset, int length, int resources, int items, int containers,
-            Decoder decoder) {
+            Decoder decoder, KeepPolicy policy) {
         Log log = new Log();
         log.arrays[0] = array;
         log.offsets[0] = offset;
         log.lengths[0] = length;
         log.size = 1;
-        return new Received(log, 1, length, resources, items, containers, decoder);
+        return new Received(log, 1, length, resources, items, containers, decoder, policy);
     }
 
     /** This batch followed by {@code next} (same signal), or null when the result would not fit one array. */
@@ -80,7 +83,7 @@ public final class Received {
             }
         }
         return new Received(target, segments + next.segments, bytes + next.bytes, resources + next.resources,
-                items + next.items, containers + next.containers, decoder);
+                items + next.items, containers + next.containers, decoder, policy);
     }
 
     public int resources() {
@@ -100,8 +103,9 @@ public final class Received {
         return (int) bytes;
     }
 
-    /** The whole batch as one new array. */
+    /** The whole batch as one new array: it leaves unread. */
     public byte[] toByteArray() {
+        policy.passedUnread();
         Log segmentLog = snapshot();
         byte[] out = new byte[size()];
         int at = 0;
@@ -112,7 +116,9 @@ public final class Received {
         return out;
     }
 
+    /** Writes the whole batch: it leaves unread. */
     public void writeTo(OutputStream out) throws IOException {
+        policy.passedUnread();
         Log segmentLog = snapshot();
         for (int i = 0; i < segments; i++) {
             out.write(segmentLog.arrays[i], segmentLog.offsets[i], segmentLog.lengths[i]);
@@ -124,6 +130,7 @@ public final class Received {
      * arrived, so a failure here is a bug in that check: it is reported as such, not as bad input.
      */
     public void decodeInto(Telemetry root) {
+        policy.read();
         Log segmentLog = snapshot();
         for (int i = 0; i < segments; i++) {
             try {

@@ -4,6 +4,7 @@ import io.otelier.pdata.Logs;
 import io.otelier.pdata.Metrics;
 import io.otelier.pdata.Telemetry;
 import io.otelier.pdata.Traces;
+import io.otelier.pdata.internal.KeepPolicy;
 import io.otelier.pdata.internal.Received;
 import io.otelier.pdata.internal.RootAccess;
 import java.io.IOException;
@@ -29,6 +30,8 @@ import java.util.Objects;
  * <p>Bytes that decode without error and without any normalisation (the usual case; see {@link WireCheck}) are
  * not decoded at once: the returned root stands for them until something reads it, and encoding a root that
  * was never read writes the received bytes again (joined, when batches were merged with {@code moveAllTo}).
+ * Where received data is mostly read anyway (a pipeline with processors that look at it), the check would only
+ * add to the decode, so each signal keeps bytes only while that pays ({@link KeepPolicy}).
  * So the array passed to a decode method must not be changed afterwards.
  *
  * <p>Encoding measures first and writes once, in field-number order with defaults left out: the same bytes
@@ -55,7 +58,8 @@ public final class OtlpProto {
     public static Traces decodeTraces(byte[] bytes, int offset, int length) throws OtlpDecodeException {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         Traces traces = new Traces();
-        if (!keep(traces, WireCheck.TRACES_REQUEST, bytes, offset, length, OtlpProto::decodeTracesInto)) {
+        if (!keep(traces, WireCheck.TRACES_REQUEST, KeepPolicy.TRACES, bytes, offset, length,
+                OtlpProto::decodeTracesInto)) {
             decodeTracesInto(bytes, offset, length, traces);
         }
         return traces;
@@ -73,7 +77,8 @@ public final class OtlpProto {
     public static Metrics decodeMetrics(byte[] bytes, int offset, int length) throws OtlpDecodeException {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         Metrics metrics = new Metrics();
-        if (!keep(metrics, WireCheck.METRICS_REQUEST, bytes, offset, length, OtlpProto::decodeMetricsInto)) {
+        if (!keep(metrics, WireCheck.METRICS_REQUEST, KeepPolicy.METRICS, bytes, offset, length,
+                OtlpProto::decodeMetricsInto)) {
             decodeMetricsInto(bytes, offset, length, metrics);
         }
         return metrics;
@@ -91,7 +96,7 @@ public final class OtlpProto {
     public static Logs decodeLogs(byte[] bytes, int offset, int length) throws OtlpDecodeException {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         Logs logs = new Logs();
-        if (!keep(logs, WireCheck.LOGS_REQUEST, bytes, offset, length, OtlpProto::decodeLogsInto)) {
+        if (!keep(logs, WireCheck.LOGS_REQUEST, KeepPolicy.LOGS, bytes, offset, length, OtlpProto::decodeLogsInto)) {
             decodeLogsInto(bytes, offset, length, logs);
         }
         return logs;
@@ -124,9 +129,9 @@ public final class OtlpProto {
      * Lets {@code root} stand for the bytes themselves when {@link WireCheck} passes them; they are decoded when
      * the data is first read, and re-sent as they are if it never is.
      */
-    private static boolean keep(Telemetry root, WireCheck.Schema request, byte[] bytes, int offset, int length,
-            Received.Decoder decoder) {
-        if (!KEEP_RECEIVED) {
+    private static boolean keep(Telemetry root, WireCheck.Schema request, KeepPolicy policy, byte[] bytes,
+            int offset, int length, Received.Decoder decoder) {
+        if (!KEEP_RECEIVED || !policy.shouldKeep()) {
             return false;
         }
         WireCheck counts = WireCheck.check(request, bytes, offset, length);
@@ -134,7 +139,7 @@ public final class OtlpProto {
             return false;
         }
         RootAccess.get().attach(root, Received.of(bytes, offset, length, counts.resources, counts.items,
-                counts.containers, decoder));
+                counts.containers, decoder, policy));
         return true;
     }
 

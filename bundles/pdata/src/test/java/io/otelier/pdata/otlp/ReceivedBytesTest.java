@@ -12,6 +12,7 @@ import io.otelier.pdata.Logs;
 import io.otelier.pdata.Metrics;
 import io.otelier.pdata.Telemetry;
 import io.otelier.pdata.Traces;
+import io.otelier.pdata.internal.KeepPolicy;
 import io.otelier.pdata.internal.Received;
 import io.otelier.pdata.internal.RootAccess;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,6 +43,11 @@ class ReceivedBytesTest {
     static Stream<Arguments> trees() {
         return SignalCodec.ALL.stream().flatMap(codec -> LongStream.range(0, TREES_PER_SIGNAL)
                 .mapToObj(seed -> Arguments.of(codec, seed)));
+    }
+
+    @BeforeEach
+    void keepWhateverRanBefore() {
+        KeepPolicy.resetAll();
     }
 
     private static Received received(Telemetry root) {
@@ -279,6 +286,7 @@ class ReceivedBytesTest {
         Random random = new Random(seed);
         for (int attempt = 0; attempt < 40; attempt++) {
             byte[] damaged = damage(bytes, random);
+            KeepPolicy.resetAll(); // the reads below would soon make the decoder stop keeping
             T decoded;
             try {
                 decoded = codec.decodeProto().decode(damaged);
@@ -327,6 +335,31 @@ class ReceivedBytesTest {
         } else {
             ((Logs) from).moveAllTo((Logs) to);
         }
+    }
+
+    @Test
+    void whileKeptDataIsMostlyReadTheDecoderDecodesAtOnceAndProbes() throws Exception {
+        byte[] bytes = ProtoConverter.toProto(new RandomTrees(9).traces()).toByteArray();
+        for (int i = 0; i < 40; i++) {
+            OtlpProto.decodeTraces(bytes).resourceSpans(); // every kept batch is read
+        }
+        int kept = 0;
+        for (int i = 0; i < 160; i++) {
+            Traces decoded = OtlpProto.decodeTraces(bytes);
+            kept += received(decoded) != null ? 1 : 0;
+            decoded.resourceSpans();
+        }
+        assertThat(kept).as("only probes").isBetween(5, 15);
+
+        for (int i = 0; i < 400 && received(OtlpProto.decodeTraces(bytes)) == null; i++) {
+            // until a probe is kept
+        }
+        for (int i = 0; i < 200; i++) {
+            OtlpProto.encode(OtlpProto.decodeTraces(bytes)); // batches now leave unread
+        }
+        assertThat(received(OtlpProto.decodeTraces(bytes))).as("keeping again").isNotNull();
+        assertThat(OtlpProto.decodeLogs(ProtoConverter.toProto(new RandomTrees(9).logs()).toByteArray()))
+                .as("per signal").matches(logs -> received(logs) != null);
     }
 
     @Test
