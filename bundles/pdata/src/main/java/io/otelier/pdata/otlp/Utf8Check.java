@@ -13,6 +13,13 @@ final class Utf8Check {
         int i = offset;
         int end = offset + length;
         while (i < end) {
+            // ASCII runs four bytes at a time: any byte with its top bit set makes the OR negative
+            while (i + 4 <= end && (bytes[i] | bytes[i + 1] | bytes[i + 2] | bytes[i + 3]) >= 0) {
+                i += 4;
+            }
+            if (i == end) {
+                break;
+            }
             int b = bytes[i];
             if (b >= 0) {
                 i++;

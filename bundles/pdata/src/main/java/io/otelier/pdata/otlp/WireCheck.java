@@ -378,6 +378,9 @@ final class WireCheck {
 
     /** A tag as an int; a tag that does not fit 32 bits or is malformed gives 0 (which never passes). */
     private int tag(int end) {
+        if (pos < end && buf[pos] >= 0) {
+            return buf[pos++]; // fields 1 to 15: one byte
+        }
         long tag = varint(end);
         return pos < 0 || tag >>> 32 != 0 ? 0 : (int) tag;
     }
@@ -386,6 +389,14 @@ final class WireCheck {
     private int length(int wire, int end) {
         if (wire != ProtoReader.LEN) {
             return -1;
+        }
+        if (pos < end && buf[pos] >= 0) {
+            int length = buf[pos++]; // below 128: one byte
+            if (length > end - pos) {
+                pos = -1;
+                return -1;
+            }
+            return length;
         }
         long length = varint(end);
         if (pos < 0 || length < 0 || length > end - pos) {

@@ -17,6 +17,16 @@ final class GoFloat {
 
     /** {@code strconv.FormatFloat(v, 'g', -1, 64)}. */
     static String formatG(double v) {
+        // Counters and gauges are mostly whole numbers below 1e6, which Go prints as plain integers: no digit
+        // generation needed (it is most of a scrape's cost otherwise). -0 takes the general path.
+        if (v == (long) v && Math.abs(v) < 1e6 && (v != 0 || Double.doubleToRawLongBits(v) == 0)) {
+            return Long.toString((long) v);
+        }
+        return formatGDigits(v);
+    }
+
+    /** {@link #formatG} without the integer shortcut. */
+    static String formatGDigits(double v) {
         String special = special(v);
         if (special != null) {
             return special;

@@ -3,6 +3,7 @@ package io.otelier.runtime.internal.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,6 +38,17 @@ class GoFloatTest {
     @MethodSource
     void gFormat(double value, String expected) {
         assertThat(GoFloat.formatG(value)).isEqualTo(expected);
+    }
+
+    @Test
+    void wholeNumbersTakeTheShortcutWithTheSameOutput() {
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < 100_000; i++) {
+            double v = random.nextInt(2_000_001) - 1_000_000;
+            assertThat(GoFloat.formatG(v)).isEqualTo(GoFloat.formatGDigits(v));
+        }
+        assertThat(GoFloat.formatG(-0.0)).isEqualTo(GoFloat.formatGDigits(-0.0)).isEqualTo("-0");
+        assertThat(GoFloat.formatG(1e6)).isEqualTo("1e+06");
     }
 
     static Stream<Arguments> fFormat() {
