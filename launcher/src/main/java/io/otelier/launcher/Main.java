@@ -127,6 +127,9 @@ public final class Main {
         // its messages go to java.util.logging (stderr), never to stdout where `components` prints YAML
         p.put("felix.fileinstall.log.default", "jul");
         p.put("felix.fileinstall.log.level", "2");
+        // its working folder inside the storage, which goes with it (its default, a fresh folder in /tmp that
+        // only a normal JVM exit would delete, stayed behind after every SIGTERM)
+        p.put("felix.fileinstall.tmpdir", storage.resolve("fileinstall").toString());
         // build info and switches for the runtime: every otelier.* system property passes through
         System.getProperties().forEach((k, v) -> {
             if (k.toString().startsWith("otelier.")) {

@@ -17,7 +17,9 @@ class FrameworkPropertiesTest {
                 .containsEntry("felix.fileinstall.bundles.new.start", "true")
                 .containsEntry("felix.fileinstall.start.level", "2")
                 .containsEntry("felix.fileinstall.log.default", "jul")
-                .containsEntry("org.osgi.framework.storage", "/tmp/storage");
+                .containsEntry("org.osgi.framework.storage", "/tmp/storage")
+                // FileInstall's working folder goes with the storage (its default in /tmp outlived every SIGTERM)
+                .containsEntry("felix.fileinstall.tmpdir", Path.of("/tmp/storage/fileinstall").toString());
         assertThat("x.jar").matches(p.get("felix.fileinstall.filter"));
         assertThat("README.txt").doesNotMatch(p.get("felix.fileinstall.filter"));
     }

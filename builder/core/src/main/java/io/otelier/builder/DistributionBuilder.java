@@ -9,6 +9,7 @@ import io.otelier.builder.manifest.ComponentEntry;
 import io.otelier.builder.manifest.ComponentKind;
 import io.otelier.builder.manifest.Manifest;
 import io.otelier.builder.manifest.ManifestParser;
+import io.otelier.builder.output.ClassArchive;
 import io.otelier.builder.output.DefaultConfig;
 import io.otelier.builder.output.DistributionRun;
 import io.otelier.builder.output.DistributionWriter;
@@ -32,8 +33,9 @@ import java.util.stream.Collectors;
 /**
  * Builds a distribution from a manifest: fetch the components and the base, check the components, resolve the
  * bundle closure with bnd, write the folder, start it once to check that it registers exactly the manifest's
- * components (and that its default config validates), pack it as {@code <name>-<version>.tar.gz} beside
- * the folder, and build its container image when the manifest has an {@code image} section.
+ * components (and that its default config validates), once more to archive the classes a start loads
+ * ({@link ClassArchive}), pack it as {@code <name>-<version>.tar.gz} beside the folder (without that
+ * archive), and build its container image when the manifest has an {@code image} section.
  */
 public final class DistributionBuilder {
 
@@ -98,14 +100,26 @@ public final class DistributionBuilder {
         List<Listing> listed = run.components();
         ComponentChecks.checkListing(components, listed, "bin/" + name);
         progress.step("Wrote " + out + " and checked its components: " + summary(listed) + " (" + seconds(t) + ")");
-        shipConfig(manifest, listed, run, out, progress);
+        Optional<Path> config = shipConfig(manifest, listed, run, out, progress);
+
+        t = System.nanoTime();
+        Optional<String> archiveProblem = ClassArchive.write(out, run, request.javaHome(), config.orElse(null),
+                manifest.trainingConfig().orElse(null));
+        if (ClassArchive.exists(out)) {
+            archiveProblem.ifPresent(progress::warning);
+            progress.step("Archived the classes of a start in " + ClassArchive.FOLDER + "/ for " + request.javaHome()
+                    + " (" + seconds(t) + ")");
+        } else {
+            progress.warning("no class data archive, so every start parses and verifies its classes again: "
+                    + archiveProblem.orElse("unknown reason"));
+        }
 
         t = System.nanoTime();
         Path tarball = out.resolveSibling(name + "-" + manifest.dist().version() + ".tar.gz");
         long size;
         try {
-            TarGz.pack(out, name, tarball);
-            size = DistributionWriter.size(out);
+            TarGz.pack(out, name, tarball, ClassArchive::contains);
+            size = DistributionWriter.size(out, ClassArchive::contains);
         } catch (IOException e) {
             throw new BuildException("cannot pack " + tarball + ": " + e.getMessage(), e);
         }
@@ -155,7 +169,8 @@ public final class DistributionBuilder {
         }
     }
 
-    private static void shipConfig(Manifest manifest, List<Listing> listed, DistributionRun run, Path out,
+    /** Writes or checks config/config.yaml; the config when there is a valid one. */
+    private static Optional<Path> shipConfig(Manifest manifest, List<Listing> listed, DistributionRun run, Path out,
             Progress progress) throws BuildException {
         Path config = out.resolve(DistributionWriter.CONFIG);
         if (manifest.config().isEmpty()) {
@@ -163,7 +178,7 @@ public final class DistributionBuilder {
             if (generated.isEmpty()) {
                 progress.warning("no default config: no receiver and exporter of this distribution share a signal; "
                         + "name one with `config:` in the manifest");
-                return;
+                return Optional.empty();
             }
             try {
                 Files.writeString(config, generated.get(), StandardCharsets.UTF_8);
@@ -176,7 +191,9 @@ public final class DistributionBuilder {
             progress.warning((manifest.config().isPresent() ? manifest.config().get().toString()
                     : "the generated " + DistributionWriter.CONFIG) + " is not valid for this distribution:\n"
                     + problem);
+            return Optional.empty();
         }
+        return Optional.of(config);
     }
 
     /** Dependencies that are jars: a dependency of type pom (a BOM, an aggregate) holds no bundle. */

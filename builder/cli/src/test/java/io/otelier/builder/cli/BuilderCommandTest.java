@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,6 +106,65 @@ class BuilderCommandTest {
         Run invalid = run(dist.resolve("bin/otelcol-three"), "validate", "--config", fourth.toString());
         assertThat(invalid.status).isNotZero();
         assertThat(invalid.err).contains("exporters").contains("unknown type \"nop\"").contains("[debug]");
+
+        classArchiveIsUsedOnlyWhereItFits(dist, result.tarball(), steps);
+    }
+
+    /**
+     * The class data archive: made for the build's JVM and used by the distribution in its folder; never in the
+     * tarball; and a moved, truncated or foreign archive costs only the speed, never the start.
+     */
+    private void classArchiveIsUsedOnlyWhereItFits(Path dist, Path tarball, List<String> steps) throws Exception {
+        Path cds = dist.resolve("lib/cds");
+        assertThat(steps).anyMatch(s -> s.startsWith("Archived the classes of a start in lib/cds/"));
+        assertThat(cds.resolve("classes.id")).content().contains(
+                "jvm=" + System.getProperty("java.runtime.version") + "\n",
+                "size=" + Files.size(cds.resolve("classes.jsa")) + "\n");
+        assertThat(sharedLauncherClass(dist)).as("the launcher's class comes from the archive").isTrue();
+
+        Process tar = new ProcessBuilder("tar", "-tzf", tarball.toString()).redirectErrorStream(true).start();
+        String listing = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(tar.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(listing).contains("otelcol-three/lib/launcher-").doesNotContain("lib/cds");
+
+        // moved elsewhere (times kept, as tar and cp -a do): the JVM sees another class path and goes without
+        Path moved = dir.resolve("moved");
+        Process cp = new ProcessBuilder("cp", "-a", dist.toString(), moved.toString()).inheritIO().start();
+        assertThat(cp.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(sharedLauncherClass(moved)).isFalse();
+        assertQuietStart(moved);
+
+        // another JVM's archive, here bytes no JVM reads: the JVM goes without, quietly
+        byte[] archive = Files.readAllBytes(cds.resolve("classes.jsa"));
+        Path jsa = cds.resolve("classes.jsa");
+        jsa.toFile().setWritable(true);
+        Files.write(jsa, new byte[archive.length]);
+        assertThat(sharedLauncherClass(dist)).isFalse();
+        assertQuietStart(dist);
+
+        // truncated (it would crash the JVM): the launcher leaves it out
+        Files.write(jsa, java.util.Arrays.copyOf(archive, archive.length / 2));
+        assertQuietStart(dist);
+
+        // the archive deleted, its id kept
+        Files.delete(jsa);
+        assertQuietStart(dist);
+    }
+
+    /** Whether io.otelier.launcher.Main came from the archive in a `components` run. */
+    private boolean sharedLauncherClass(Path dist) throws Exception {
+        Path log = Files.createTempFile(dir, "classes", ".log");
+        Run r = run(Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + log), dist.resolve("bin/otelcol-three"),
+                "components");
+        assertThat(r.status).as(r.err).isZero();
+        return Files.readString(log).contains("io.otelier.launcher.Main source: shared objects file");
+    }
+
+    private static void assertQuietStart(Path dist) throws Exception {
+        Run r = run(dist.resolve("bin/otelcol-three"), "components");
+        assertThat(r.status).as(r.err).isZero();
+        assertThat(r.out).startsWith("buildinfo:");
+        assertThat(r.err).isEmpty();
     }
 
     @Test
@@ -169,10 +229,16 @@ class BuilderCommandTest {
     }
 
     private static Run run(Path launcher, String... args) throws Exception {
+        return run(Map.of(), launcher, args);
+    }
+
+    private static Run run(Map<String, String> env, Path launcher, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("JAVA_OPTS");
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().putAll(env);
         Path out = Files.createTempFile("out", ".txt");
         Path err = Files.createTempFile("err", ".txt");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();

@@ -3,6 +3,7 @@ package io.otelier.builder.image;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
+import io.otelier.builder.output.ClassArchive;
 import io.otelier.builder.output.DistributionWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,7 +57,10 @@ public final class ImageLayout {
         FileEntriesLayer.Builder config = FileEntriesLayer.builder().setName(CONFIG_LAYER);
         List<Path> paths;
         try (Stream<Path> walk = Files.walk(distribution)) {
-            paths = walk.filter(p -> !p.equals(distribution)).sorted().toList();
+            // the class data archive is for the build's JVM at the folder's path, neither of which the image has
+            paths = walk.filter(p -> !p.equals(distribution))
+                    .filter(p -> !ClassArchive.contains(distribution.relativize(p).toString().replace('\\', '/')))
+                    .sorted().toList();
         }
         for (Path p : paths) {
             String rel = distribution.relativize(p).toString().replace('\\', '/');

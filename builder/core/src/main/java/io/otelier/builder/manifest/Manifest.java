@@ -12,15 +12,17 @@ import java.util.Optional;
  * @param components every component entry, in manifest order (receivers, processors, exporters, connectors,
  *                   extensions)
  * @param config     the default collector config to ship, resolved against the manifest's folder
+ * @param trainingConfig a config the builder starts the distribution with (until ready) to archive the classes
+ *                   a start loads; without it the archive comes from {@code validate} of {@code config}
  */
 public record Manifest(Path source, String text, DistInfo dist, List<ComponentEntry> components,
-        Optional<Path> config, Optional<ImageSpec> image) {
+        Optional<Path> config, Optional<Path> trainingConfig, Optional<ImageSpec> image) {
 
     public Manifest {
         components = List.copyOf(components);
     }
 
     public Manifest withOutputPath(Path path) {
-        return new Manifest(source, text, dist.withOutputPath(path), components, config, image);
+        return new Manifest(source, text, dist.withOutputPath(path), components, config, trainingConfig, image);
     }
 }

@@ -35,7 +35,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class ManifestParser {
 
     private static final List<String> ROOT_KEYS = List.of("dist", "receivers", "processors", "exporters",
-            "connectors", "extensions", "config", "image");
+            "connectors", "extensions", "config", "training_config", "image");
     private static final List<String> DIST_KEYS = List.of("name", "description", "version", "output_path");
     private static final List<String> ENTRY_KEYS = List.of("bundle", "path");
     private static final List<String> IMAGE_KEYS = List.of("name", "base", "tarball", "push",
@@ -99,10 +99,13 @@ public final class ManifestParser {
         Node configNode = top.get("config");
         Optional<Path> config = configNode == null || isNull(configNode) ? Optional.empty()
                 : Optional.of(existingFile(configNode, "config"));
+        Node trainingNode = top.get("training_config");
+        Optional<Path> trainingConfig = trainingNode == null || isNull(trainingNode) ? Optional.empty()
+                : Optional.of(existingFile(trainingNode, "training_config"));
         Node imageNode = top.get("image");
         Optional<ImageSpec> image = imageNode == null || isNull(imageNode) ? Optional.empty()
                 : Optional.of(image(imageNode));
-        return new Manifest(file, text, dist, components, config, image);
+        return new Manifest(file, text, dist, components, config, trainingConfig, image);
     }
 
     private DistInfo dist(Node node) throws BuildException {

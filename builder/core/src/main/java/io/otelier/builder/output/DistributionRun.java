@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -23,6 +24,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class DistributionRun {
 
     private static final long TIMEOUT_SECONDS = 120;
+    private static final long READY_POLL_MILLIS = 20;
+    /** The runtime's line once every pipeline has started. */
+    static final String READY = "Everything is ready.";
+    /** How much of a failed run's output a problem quotes. */
+    private static final int QUOTED_LINES = 20;
 
     private final Path launcher;
     private final Path javaHome;
@@ -73,10 +79,52 @@ public final class DistributionRun {
         return r.status() == 0 ? "" : (r.stderr() + r.stdout()).strip();
     }
 
-    private record Result(int status, String stdout, String stderr) {
+    /**
+     * Runs {@code validate} of {@code config} ({@code components} when null) with the JVM writing the classes it
+     * loaded to {@code archive} as it exits (see {@link ClassArchive}). Empty when the run succeeded.
+     */
+    Optional<String> archiveClasses(Path archive, Path config) throws BuildException {
+        String[] args = config == null ? new String[] {"components"}
+                : new String[] {"validate", "--config", config.toString()};
+        Result r = run(archiving(archive), null, args);
+        return r.status() == 0 ? Optional.empty()
+                : Optional.of(String.join(" ", args) + " exited with " + r.status() + ": " + lastLines(r));
+    }
+
+    /**
+     * Starts the collector with {@code config}, stops it (SIGTERM, a graceful stop) once it logs that it is
+     * ready, and has the JVM write the classes that start loaded to {@code archive} as it exits. Empty when it
+     * became ready and stopped cleanly.
+     */
+    Optional<String> archiveStart(Path archive, Path config) throws BuildException {
+        Result r = run(archiving(archive), READY, "--config", config.toString());
+        if (!r.ready()) {
+            return Optional.of("--config " + config + " did not become ready: " + lastLines(r));
+        }
+        return r.status() == 0 ? Optional.empty()
+                : Optional.of("--config " + config + " exited with " + r.status() + " when stopped: " + lastLines(r));
+    }
+
+    /** The end of a run's output: a collector that ran for a while has logged much more than the cause. */
+    private static String lastLines(Result r) {
+        List<String> lines = (r.stderr() + r.stdout()).strip().lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - QUOTED_LINES), lines.size()));
+    }
+
+    private static Map<String, String> archiving(Path archive) {
+        // the archive's own warnings (classes it leaves out) are noise here; the file is what counts
+        return Map.of("JAVA_OPTS", "-XX:ArchiveClassesAtExit=" + archive + " -Xlog:cds=off,cds+dynamic=off");
+    }
+
+    private record Result(int status, String stdout, String stderr, boolean ready) {
     }
 
     private Result run(String... args) throws BuildException {
+        return run(Map.of(), null, args);
+    }
+
+    /** Runs the launcher to its end, or, with {@code readyLine}, until it prints that line and then stops it. */
+    private Result run(Map<String, String> env, String readyLine, String... args) throws BuildException {
         List<String> command = new ArrayList<>();
         command.add(launcher.toString());
         command.addAll(List.of(args));
@@ -90,14 +138,27 @@ public final class DistributionRun {
             pb.environment().put("JAVA_HOME", javaHome.toString());
             pb.environment().put("OTELIER_HEAP", "128m");
             pb.environment().remove("JAVA_OPTS");
+            pb.environment().putAll(env);
             Process p = pb.start();
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            boolean ready = false;
+            if (readyLine != null) {
+                while (!p.waitFor(READY_POLL_MILLIS, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+                    if (Files.readString(err, StandardCharsets.UTF_8).contains(readyLine)
+                            || Files.readString(out, StandardCharsets.UTF_8).contains(readyLine)) {
+                        ready = true;
+                        p.destroy();
+                        break;
+                    }
+                }
+            }
+            if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 p.destroyForcibly();
                 throw new BuildException(String.join(" ", command) + " did not finish within " + TIMEOUT_SECONDS
                         + " s");
             }
             return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
+                    Files.readString(err, StandardCharsets.UTF_8), ready);
         } catch (IOException e) {
             throw new BuildException("cannot run " + launcher + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

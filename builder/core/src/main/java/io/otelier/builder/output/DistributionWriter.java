@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -118,8 +119,15 @@ public final class DistributionWriter {
 
     /** Total size of the files under {@code folder}, in bytes. */
     public static long size(Path folder) throws IOException {
+        return size(folder, rel -> false);
+    }
+
+    /** Total size of the files under {@code folder} but those {@code leaveOut} accepts (relative paths). */
+    public static long size(Path folder, Predicate<String> leaveOut) throws IOException {
         try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> !leaveOut.test(folder.relativize(p).toString().replace('\\', '/')))
+                    .mapToLong(p -> p.toFile().length()).sum();
         }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
@@ -24,14 +25,20 @@ public final class TarGz {
     }
 
     public static void pack(Path folder, String rootName, Path tarball) throws IOException {
+        pack(folder, rootName, tarball, rel -> false);
+    }
+
+    /** Packs all but the paths (relative to {@code folder}, {@code /} separated) that {@code leaveOut} accepts. */
+    public static void pack(Path folder, String rootName, Path tarball, Predicate<String> leaveOut)
+            throws IOException {
         List<Path> paths;
         try (Stream<Path> walk = Files.walk(folder)) {
-            paths = walk.sorted().toList();
+            paths = walk.filter(p -> !leaveOut.test(relative(folder, p))).sorted().toList();
         }
         Path tmp = tarball.resolveSibling(tarball.getFileName() + ".tmp");
         try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)), 1 << 16)) {
             for (Path p : paths) {
-                String rel = folder.relativize(p).toString().replace('\\', '/');
+                String rel = relative(folder, p);
                 String name = rel.isEmpty() ? rootName + "/" : rootName + "/" + rel;
                 long mtime = Files.getLastModifiedTime(p).toMillis() / 1000;
                 if (Files.isDirectory(p)) {
@@ -47,6 +54,10 @@ public final class TarGz {
             out.write(new byte[2 * BLOCK]);
         }
         Files.move(tmp, tarball, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String relative(Path folder, Path p) {
+        return folder.relativize(p).toString().replace('\\', '/');
     }
 
     private static byte[] header(String name, int mode, long size, long mtime, char type) throws IOException {

@@ -27,6 +27,10 @@ class ImageLayoutTest {
     void layersOrderedByHowOftenTheyChange() throws Exception {
         Path dist = ImageFixtures.distribution(dir, "otelcol", "exit 0\n");
         Path imageConfig = Files.writeString(dir.resolve("image-config.yaml"), "receivers: {}\n");
+        // the class data archive is for the build's JVM at the folder's path: the image has neither
+        Path cds = Files.createDirectories(dist.resolve("lib/cds"));
+        Files.writeString(cds.resolve("classes.jsa"), "archive");
+        Files.writeString(cds.resolve("classes.id"), "jvm=17\nsize=7\n");
         List<FileEntriesLayer> layers = ImageLayout.layers(dist, "otelcol", imageConfig);
 
         assertThat(layers).extracting(FileEntriesLayer::getName).containsExactly("framework and libraries",
@@ -39,7 +43,8 @@ class ImageLayoutTest {
         assertThat(framework.get("/opt/otelcol/lib/launcher-1.jar").getPermissions().toOctalString()).isEqualTo("644");
         // the folders come along, the empty deploy/ included
         assertThat(layers.get(0).getEntries()).extracting(e -> e.getExtractionPath().toString())
-                .contains("/opt/otelcol/bin", "/opt/otelcol/deploy", "/opt/otelcol/bundles", "/opt/otelcol/config");
+                .contains("/opt/otelcol/bin", "/opt/otelcol/deploy", "/opt/otelcol/bundles", "/opt/otelcol/config")
+                .doesNotContain("/opt/otelcol/lib/cds");
 
         assertThat(files(layers.get(1))).containsOnlyKeys("/opt/otelcol/bundles/runtime-1.jar",
                 "/opt/otelcol/bundles/receiver-otlp-1.jar");

@@ -52,6 +52,7 @@ class ManifestParserTest {
                 extensions:
                   - bundle: g:a:jar:tests:2
                 config: ./config.yaml
+                training_config: ./config.yaml
                 image:
                   name: registry.example.com/otelcol-custom:1.0.0
                   push: true
@@ -70,6 +71,7 @@ class ManifestParserTest {
                 new ComponentEntry(ComponentKind.EXTENSION, "extensions[0]",
                         new Coordinates("g", "a", "jar", "tests", "2"), null));
         assertThat(m.config()).contains(dir.resolve("config.yaml"));
+        assertThat(m.trainingConfig()).contains(dir.resolve("config.yaml"));
         assertThat(m.image()).contains(new ImageSpec("registry.example.com/otelcol-custom:1.0.0", "jlink", null,
                 true, false, "oci", Map.of("org.opencontainers.image.source", "https://example.com/collector",
                         "team", "observability")));
@@ -84,6 +86,7 @@ class ManifestParserTest {
         assertThat(m.dist().version()).isEqualTo("1.0.0");
         assertThat(m.dist().outputPath()).isEqualTo(dir.resolve("_build"));
         assertThat(m.config()).isEmpty();
+        assertThat(m.trainingConfig()).isEmpty();
         assertThat(m.image()).isEmpty();
     }
 
@@ -91,7 +94,7 @@ class ManifestParserTest {
         return Stream.of(
                 Arguments.of("unknown root key", "receivers: [{bundle: 'g:a:1'}]\nrecievers: []\n",
                         "manifest.yaml:2: recievers: unknown key (valid keys: dist, receivers, processors, exporters, "
-                                + "connectors, extensions, config, image)"),
+                                + "connectors, extensions, config, training_config, image)"),
                 Arguments.of("unknown dist key", "dist:\n  name: x\n  nmae: y\nreceivers: [{bundle: 'g:a:1'}]\n",
                         "manifest.yaml:3: dist::nmae: unknown key (valid keys: name, description, version, "
                                 + "output_path)"),
@@ -110,6 +113,8 @@ class ManifestParserTest {
                         "receivers[0]::path: ./nope.jar does not exist"),
                 Arguments.of("missing config", "receivers: [{bundle: 'g:a:1'}]\nconfig: other.yaml\n",
                         "manifest.yaml:2: config: other.yaml does not exist"),
+                Arguments.of("missing training config", "receivers: [{bundle: 'g:a:1'}]\ntraining_config: t.yaml\n",
+                        "manifest.yaml:2: training_config: t.yaml does not exist"),
                 Arguments.of("bad name", "dist: {name: ../x}\nreceivers: [{bundle: 'g:a:1'}]\n",
                         "dist::name: \"../x\" is not a valid launcher name"),
                 Arguments.of("empty version", "dist: {version: ''}\nreceivers: [{bundle: 'g:a:1'}]\n",

@@ -78,6 +78,109 @@ class LauncherScriptTest {
         }
     }
 
+    /**
+     * The builder's class data archive goes to the JVM only when lib/cds/classes.id names this very JVM and the
+     * archive's size (a truncated archive would crash the JVM), and when JAVA_OPTS has no CDS option of its own.
+     */
+    @Test
+    void passesTheClassArchiveOnlyToItsJvmAtItsSize(@TempDir Path dir) throws Exception {
+        Path home = dir.resolve("otelcol");
+        Path script = Files.createDirectories(home.resolve("bin")).resolve("otelcol");
+        Files.writeString(script, LauncherScript.render(new DistInfo("otelcol", "d", "1", home)));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path jdk = dir.resolve("jdk");
+        Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(jdk.resolve("release"), "JAVA_RUNTIME_VERSION=\"17.0.15+6-Debian-1deb12u1\"\n"
+                + "JAVA_VERSION=\"17.0.15\"\n");
+        Path cds = Files.createDirectories(home.resolve("lib/cds"));
+        Path archive = Files.write(cds.resolve("classes.jsa"), new byte[1234]);
+        Path id = cds.resolve("classes.id");
+        String flag = "-XX:SharedArchiveFile=" + home.toRealPath().resolve("lib/cds/classes.jsa");
+        Map<String, String> env = Map.of("PATH", System.getenv("PATH"), "JAVA_HOME", jdk.toString());
+
+        Files.writeString(id, "jvm=17.0.15+6-Debian-1deb12u1\nsize=1234\n");
+        assertThat(run(dir, env, script.toString(), "components")).contains(flag, "-Xlog:cds=off,cds+dynamic=off")
+                .endsWith("components");
+        // the user's own CDS options win: ours would clash with -XX:ArchiveClassesAtExit
+        for (String own : List.of("-XX:ArchiveClassesAtExit=x.jsa", "-Xshare:off", "-XX:SharedArchiveFile=y.jsa")) {
+            Map<String, String> withOpts = new java.util.HashMap<>(env);
+            withOpts.put("JAVA_OPTS", own);
+            assertThat(run(dir, withOpts, script.toString(), "components")).as(own).doesNotContain(flag)
+                    .contains(own);
+        }
+        // also where the JVM reads options by itself
+        for (String variable : List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS")) {
+            Map<String, String> withOpts = new java.util.HashMap<>(env);
+            withOpts.put(variable, "-XX:ArchiveClassesAtExit=x.jsa");
+            assertThat(run(dir, withOpts, script.toString(), "components")).as(variable).doesNotContain(flag);
+        }
+        // another JVM (or no release file), another size, no id, or no archive: not passed on
+        Files.writeString(id, "jvm=25.0.3+9-LTS\nsize=1234\n");
+        assertThat(run(dir, env, script.toString(), "components")).doesNotContain(flag);
+        Files.writeString(id, "jvm=17.0.15+6-Debian-1deb12u1\nsize=1235\n");
+        assertThat(run(dir, env, script.toString(), "components")).doesNotContain(flag);
+        Files.writeString(id, "jvm=17.0.15+6-Debian-1deb12u1\nsize=1234\n");
+        Files.delete(jdk.resolve("release"));
+        assertThat(run(dir, env, script.toString(), "components")).doesNotContain(flag);
+        Files.writeString(jdk.resolve("release"), "JAVA_RUNTIME_VERSION=\"17.0.15+6-Debian-1deb12u1\"\n");
+        assertThat(run(dir, env, script.toString(), "components")).contains(flag);
+        // no wc to measure it with (an image's bare shell): not passed on
+        assertThat(run(dir, Map.of("PATH", "/nonexistent", "JAVA_HOME", jdk.toString()), script.toString(),
+                "components")).doesNotContain(flag);
+        Files.delete(id);
+        assertThat(run(dir, env, script.toString(), "components")).doesNotContain(flag);
+        Files.writeString(id, "jvm=17.0.15+6-Debian-1deb12u1\nsize=1234\n");
+        Files.delete(archive);
+        assertThat(run(dir, env, script.toString(), "components")).doesNotContain(flag)
+                .noneMatch(a -> a.contains("cds"));
+    }
+
+    /** The serial GC is a default: a collector in the user's options replaces it (the JVM refuses two). */
+    @Test
+    void aCollectorInTheUsersOptionsReplacesTheSerialGc(@TempDir Path dir) throws Exception {
+        Path home = dir.resolve("otelcol");
+        Path script = Files.createDirectories(home.resolve("bin")).resolve("otelcol");
+        Files.writeString(script, LauncherScript.render(new DistInfo("otelcol", "d", "1", home)));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path java = Files.createDirectories(dir.resolve("jdk/bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Map<String, String> env = new java.util.HashMap<>(Map.of("PATH", "/nonexistent", "JAVA_HOME",
+                dir.resolve("jdk").toString()));
+        assertThat(run(dir, env, script.toString(), "components")).contains("-XX:+UseSerialGC");
+        env.put("JAVA_OPTS", "-XX:+UseGCOverheadLimit -Xmx1g");
+        assertThat(run(dir, env, script.toString(), "components")).contains("-XX:+UseSerialGC");
+        for (String gc : List.of("-XX:+UseG1GC", "-XX:+UseParallelGC", "-XX:+UseZGC", "-XX:+UseShenandoahGC")) {
+            env.put("JAVA_OPTS", gc);
+            assertThat(run(dir, env, script.toString(), "components")).as(gc).doesNotContain("-XX:+UseSerialGC")
+                    .contains(gc);
+        }
+    }
+
+    /** lib/'s jars by name, each one explicitly: the class path a CDS archive records is the same on every host. */
+    @Test
+    void putsLibJarsOnTheClassPathInNameOrder(@TempDir Path dir) throws Exception {
+        Path home = dir.resolve("otel col");
+        Path script = Files.createDirectories(home.resolve("bin")).resolve("otelcol");
+        Files.writeString(script, LauncherScript.render(new DistInfo("otelcol", "d", "1", home)));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path lib = Files.createDirectories(home.resolve("lib"));
+        for (String jar : List.of("org.apache.felix.framework-7.0.5.jar", "launcher-1.jar", "a.jar")) {
+            Files.writeString(lib.resolve(jar), "");
+        }
+        Files.writeString(lib.resolve("notes.txt"), "");
+        Path java = Files.createDirectories(dir.resolve("jdk/bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path real = lib.toRealPath();
+        assertThat(run(dir, Map.of("PATH", "/nonexistent", "JAVA_HOME", dir.resolve("jdk").toString()),
+                script.toString(), "components")).containsSubsequence("-cp", real.resolve("a.jar") + ":"
+                        + real.resolve("launcher-1.jar") + ":" + real.resolve("org.apache.felix.framework-7.0.5.jar"),
+                        "io.otelier.launcher.Main", "components");
+    }
+
     private static List<String> run(Path dir, Map<String, String> env, String... command) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().clear();

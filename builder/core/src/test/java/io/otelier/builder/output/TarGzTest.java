@@ -37,4 +37,20 @@ class TarGzTest {
         assertThat(out.resolve("otelcol/deploy")).isDirectory();
         assertThat(Files.size(out.resolve("otelcol").resolve(longName))).isEqualTo(1500);
     }
+
+    @Test
+    void leavesOutWhatItIsTold() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("dist"));
+        Files.createDirectories(folder.resolve("lib/cds"));
+        Files.writeString(folder.resolve("lib/launcher.jar"), "jar");
+        Files.writeString(folder.resolve("lib/cds/classes.jsa"), "archive");
+
+        Path tarball = dir.resolve("dist.tar.gz");
+        TarGz.pack(folder, "otelcol", tarball, ClassArchive::contains);
+
+        Process tar = new ProcessBuilder("tar", "-tzf", tarball.toString()).redirectErrorStream(true).start();
+        String listing = new String(tar.getInputStream().readAllBytes());
+        assertThat(tar.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(listing.lines()).containsExactly("otelcol/", "otelcol/lib/", "otelcol/lib/launcher.jar");
+    }
 }
