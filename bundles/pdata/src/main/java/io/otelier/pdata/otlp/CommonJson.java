@@ -66,18 +66,23 @@ final class CommonJson {
 
     // ---- writing
 
-    /** A repeated KeyValue field, left out when empty. */
+    /**
+     * A repeated KeyValue field, left out when empty. When it holds the very key and value objects of the last one
+     * written (records of one file, points of one series), that one's bytes are copied.
+     */
     static void writeAttributes(JsonOut out, SerializableString name, Attributes attributes) throws IOException {
         int n = attributes.size();
-        if (n == 0) {
+        if (n == 0 || out.repeatAttributes(name, attributes)) {
             return;
         }
+        int start = out.beginFragment();
         out.field(name);
         out.startArray();
         for (int i = 0; i < n; i++) {
             writeKeyValue(out, attributes.key(i), attributes.value(i));
         }
         out.endArray();
+        out.rememberAttributes(name, attributes, start);
     }
 
     private static void writeKeyValue(JsonOut out, String key, AnyValue value) throws IOException {
@@ -89,6 +94,10 @@ final class CommonJson {
     }
 
     static void writeAnyValue(JsonOut out, AnyValue value) throws IOException {
+        if (value instanceof AnyValue.StringValue string) {
+            out.anyStringValue(string.value()); // the common case, in one call
+            return;
+        }
         out.startObject();
         switch (value.type()) {
             case EMPTY -> {
@@ -96,7 +105,7 @@ final class CommonJson {
             case STRING -> out.string(STRING_VALUE, value.stringValue());
             case BOOL -> {
                 out.field(BOOL_VALUE);
-                out.gen.writeBoolean(value.boolValue());
+                out.bool(value.boolValue());
             }
             case INT -> {
                 out.field(INT_VALUE);
@@ -171,7 +180,7 @@ final class CommonJson {
             out.field(name);
             out.startArray();
             for (int i = 0, n = values.size(); i < n; i++) {
-                out.gen.writeString(values.get(i));
+                out.stringValue(values.get(i));
             }
             out.endArray();
         }

@@ -131,7 +131,7 @@ final class MetricJsonWriter {
                 writeTemporality(out, metric.sum().aggregationTemporality());
                 if (metric.sum().isMonotonic()) {
                     out.field(IS_MONOTONIC);
-                    out.gen.writeBoolean(true);
+                    out.bool(true);
                 }
                 out.endObject();
             }
