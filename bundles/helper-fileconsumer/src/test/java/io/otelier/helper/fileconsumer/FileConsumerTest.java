@@ -218,6 +218,21 @@ class FileConsumerTest {
     }
 
     @Test
+    void utf8LinesDecodeWhetherAsciiOrNotAndInvalidBytesBecomeReplacements() throws Exception {
+        // long lines, so the split's eight-bytes-at-a-time scan sees the non-ASCII bytes in every position
+        String ascii = "plain ascii line " + "x".repeat(40);
+        String accented = "x".repeat(13) + "héllo wörld, 日本語 😀 " + "y".repeat(21);
+        byte[] invalid = "bad ?? bytes 12345678\n".getBytes(StandardCharsets.US_ASCII);
+        invalid[4] = (byte) 0xff;
+        invalid[5] = (byte) 0xfe;
+        Path file = dir.resolve("u.log");
+        Files.write(file, (ascii + "\n" + accented + "\n").getBytes(StandardCharsets.UTF_8));
+        append(file, invalid);
+        Harness h = run(Harness.fromStart(dir, "u.log"));
+        assertThat(h.poll()).containsExactly(ascii, accented, "bad \uFFFD\uFFFD bytes 12345678");
+    }
+
+    @Test
     void asciiAndLatin1AreAccepted() throws Exception {
         Files.write(dir.resolve("l.log"), "caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         Harness h = run(Harness.fromStart(dir, "l.log").encoding("iso-8859-1"));

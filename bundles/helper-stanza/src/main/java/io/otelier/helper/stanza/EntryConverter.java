@@ -1,6 +1,7 @@
 package io.otelier.helper.stanza;
 
 import io.otelier.pdata.Logs;
+import io.otelier.pdata.PList;
 import io.otelier.pdata.common.AnyValue;
 import io.otelier.pdata.common.Attributes;
 import io.otelier.pdata.common.KeyValue;
@@ -13,6 +14,7 @@ import io.otelier.pdata.logs.SeverityNumber;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,7 +37,19 @@ public final class EntryConverter {
         Logs logs = new Logs();
         Map<ResourceKey, ResourceLogs> resources = new HashMap<>();
         Map<ResourceKey, Map<String, ScopeLogs>> scopes = new HashMap<>();
+        // records are filled in lists of their own, outside the tree (each setter checks that the tree it belongs to
+        // is writable, walking up to its root), and moved into their scopes at the end
+        Map<ScopeLogs, PList<LogRecord>> records = new IdentityHashMap<>(); // scopes compare by content
+        LastAttributes lastAttributes = new LastAttributes();
+        // entries of one file share their resource map and scope name: the previous entry's group is reused then
+        Map<String, Object> lastResource = null;
+        String lastScopeName = null;
+        PList<LogRecord> lastRecords = null;
         for (Entry entry : entries) {
+            if (lastRecords != null && entry.resource() == lastResource && entry.scopeName().equals(lastScopeName)) {
+                convertInto(entry, lastRecords.addNew(), lastAttributes);
+                continue;
+            }
             ResourceKey key = new ResourceKey(entry.resource());
             ResourceLogs rl = resources.get(key);
             if (rl == null) {
@@ -56,23 +70,39 @@ public final class EntryConverter {
                 }
                 byName.put(entry.scopeName(), sl);
             }
-            convertInto(entry, sl.logRecords().addNew());
+            PList<LogRecord> list = records.computeIfAbsent(sl, s -> detachedRecords(entries.size()));
+            convertInto(entry, list.addNew(), lastAttributes);
+            lastResource = entry.resource();
+            lastScopeName = entry.scopeName();
+            lastRecords = list;
         }
+        records.forEach((scope, list) -> list.moveAllTo(scope.logRecords()));
         return logs;
     }
 
-    private static void convertInto(Entry entry, LogRecord record) {
+    private static PList<LogRecord> detachedRecords(int capacity) {
+        PList<LogRecord> list = new PList<>(LogRecord::new, LogRecord::copyTo);
+        list.ensureCapacity(capacity);
+        return list;
+    }
+
+    private static void convertInto(Entry entry, LogRecord record, LastAttributes lastAttributes) {
         if (entry.timestamp() != 0) {
             record.setTimeUnixNano(entry.timestamp());
         }
         record.setObservedTimeUnixNano(entry.observedTimestamp());
-        record.setSeverityNumber(entry.severity());
-        if (entry.severityText().isEmpty()) {
-            record.setSeverityText(entry.severity() == SeverityNumber.UNSPECIFIED ? "" : entry.severity().name());
-        } else {
-            record.setSeverityText(entry.severityText());
+        // a new record has no severity: only a set one is written (each setter checks the tree is writable)
+        if (entry.severity() != SeverityNumber.UNSPECIFIED) {
+            record.setSeverityNumber(entry.severity());
         }
-        putAll(entry.attributes(), record.attributes());
+        if (!entry.severityText().isEmpty()) {
+            record.setSeverityText(entry.severityText());
+        } else if (entry.severity() != SeverityNumber.UNSPECIFIED) {
+            record.setSeverityText(entry.severity().name());
+        }
+        if (entry.attributes() != null) {
+            lastAttributes.putInto(entry.attributes(), record.attributes());
+        }
         if (entry.body() != null) {
             record.setBody(toValue(entry.body()));
         }
@@ -128,6 +158,26 @@ public final class EntryConverter {
             return AnyValue.ofArray(values);
         }
         return AnyValue.of(String.valueOf(value));
+    }
+
+    /**
+     * The attributes of one batch's entries: entries of one file usually share one map object (the file's
+     * attributes), converted once and then copied from the record that has them, values included (AnyValues are
+     * immutable), without going through the map again.
+     */
+    private static final class LastAttributes {
+        private Map<String, Object> map;
+        private Attributes converted;
+
+        void putInto(Map<String, Object> attributes, Attributes dest) {
+            if (attributes == map) {
+                dest.putAll(converted);
+                return;
+            }
+            attributes.forEach((k, v) -> dest.put(k, toValue(v)));
+            map = attributes;
+            converted = dest;
+        }
     }
 
     /** Resource identity: equal maps (by sorted key and value) group together, as upstream's hash. */

@@ -10,6 +10,7 @@ import io.otelier.api.consumer.PermanentException;
 import io.otelier.api.consumer.RequestContext;
 import io.otelier.api.consumer.RetryableException;
 import io.otelier.pdata.Logs;
+import io.otelier.pdata.PList;
 import io.otelier.pdata.common.AnyValue;
 import io.otelier.pdata.common.KeyValue;
 import io.otelier.pdata.logs.LogRecord;
@@ -84,6 +85,52 @@ class AdapterTest {
         assertThat(logs.resourceLogs().get(1).scopeLogs().get(0).scope().name()).isEqualTo("dflt");
         assertThat(logs.resourceLogs().get(2).resource().attributes().isEmpty()).isTrue();
         assertThat(logs.logRecordCount()).isEqualTo(5);
+    }
+
+    @Test
+    void entriesSharingOneResourceMapGroupAsEqualMapsDoAndKeepTheirOrder() {
+        Map<String, Object> fileA = Map.of("file", "a");
+        Map<String, Object> fileB = Map.of("file", "b");
+        Map<String, Object> shared = Map.of("log.file.name", "a.log");
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            // runs of entries with the same map object, an equal copy, another scope, then the other resource
+            Entry entry = new Entry("line " + i).setResource(i % 4 == 3 ? fileB : i == 5 ? Map.copyOf(fileA) : fileA)
+                    .setAttributes(shared);
+            if (i == 2 || i == 9) {
+                entry.setScopeName("other");
+            }
+            entry.setSeverity(i == 1 ? SeverityNumber.WARN : SeverityNumber.UNSPECIFIED);
+            entries.add(entry);
+        }
+
+        Logs logs = EntryConverter.convert(entries, "dflt", "v");
+
+        assertThat(logs.resourceLogs().size()).isEqualTo(2);
+        ResourceLogs a = logs.resourceLogs().get(0);
+        assertThat(a.scopeLogs().size()).isEqualTo(2);
+        assertThat(bodies(a.scopeLogs().get(0).logRecords())).containsExactly("line 0", "line 1", "line 4",
+                "line 5", "line 6", "line 8", "line 10");
+        assertThat(bodies(a.scopeLogs().get(1).logRecords())).containsExactly("line 2", "line 9");
+        assertThat(a.scopeLogs().get(1).scope().name()).isEqualTo("other");
+        assertThat(bodies(logs.resourceLogs().get(1).scopeLogs().get(0).logRecords()))
+                .containsExactly("line 3", "line 7", "line 11");
+        LogRecord warn = a.scopeLogs().get(0).logRecords().get(1);
+        assertThat(warn.severityNumber()).isEqualTo(SeverityNumber.WARN);
+        assertThat(warn.severityText()).isEqualTo("WARN");
+        LogRecord plain = a.scopeLogs().get(0).logRecords().get(0);
+        assertThat(plain.severityNumber()).isEqualTo(SeverityNumber.UNSPECIFIED);
+        assertThat(plain.severityText()).isEmpty();
+        assertThat(plain.attributes().getOrNull("log.file.name")).isEqualTo(AnyValue.of("a.log"));
+        assertThat(plain.isReadOnly()).isFalse();
+        // the records belong to their scope's list: changing one through the tree works
+        logs.resourceLogs().get(1).scopeLogs().get(0).logRecords().get(0).setSeverityText("x");
+    }
+
+    private static List<String> bodies(PList<LogRecord> records) {
+        List<String> out = new ArrayList<>();
+        records.forEach(r -> out.add(r.body().stringValue()));
+        return out;
     }
 
     @Test

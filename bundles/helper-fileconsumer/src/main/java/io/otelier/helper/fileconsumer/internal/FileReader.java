@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -187,7 +188,7 @@ public final class FileReader {
                 }
                 return true;
             }
-            bodies.add(decode(scanner.buffer(), scanner.tokenOffset(), scanner.tokenLength()));
+            bodies.add(decode(scanner.buffer(), scanner.tokenOffset(), scanner.tokenLength(), scanner.tokenIsAscii()));
             offsets[++tokens] = scanner.position();
             if (tokens == MAX_BATCH) {
                 if (!emit(bodies, offsets, tokens, stopped)) {
@@ -201,9 +202,13 @@ public final class FileReader {
         }
     }
 
-    private Object decode(byte[] buf, int off, int len) {
+    private Object decode(byte[] buf, int off, int len, boolean ascii) {
         if (settings.encoding.isNop()) {
             return Arrays.copyOfRange(buf, off, off + len);
+        }
+        if (ascii && settings.encoding.charset() == StandardCharsets.UTF_8) {
+            // the same characters, without UTF-8's check of every byte
+            return new String(buf, off, len, StandardCharsets.ISO_8859_1);
         }
         return new String(buf, off, len, settings.encoding.charset());
     }

@@ -25,6 +25,7 @@ public final class Scanner {
     private String error;
     private int tokenOffset;
     private int tokenLength;
+    private boolean tokenAscii;
 
     public Scanner(InputStream source, int initialBufferSize, int maxTokenSize, long startPosition, SplitFunc split) {
         this.source = source;
@@ -49,6 +50,7 @@ public final class Scanner {
                 if (out.hasToken()) {
                     tokenOffset = start - advance + out.tokenStart();
                     tokenLength = out.tokenLength();
+                    tokenAscii = out.isAscii();
                     return true;
                 }
             }
@@ -96,6 +98,11 @@ public final class Scanner {
 
     public int tokenLength() {
         return tokenLength;
+    }
+
+    /** The split function found the token's bytes all ASCII (false: not known). */
+    public boolean tokenIsAscii() {
+        return tokenAscii;
     }
 
     public long position() {

@@ -15,16 +15,19 @@ public interface SplitFunc {
         int advance;
         int tokenStart;
         int tokenLength = -1;
+        boolean ascii;
 
         public Split more() {
             advance = 0;
             tokenLength = -1;
+            ascii = false;
             return this;
         }
 
         public Split skip(int bytes) {
             advance = bytes;
             tokenLength = -1;
+            ascii = false;
             return this;
         }
 
@@ -32,7 +35,18 @@ public interface SplitFunc {
             this.advance = advance;
             this.tokenStart = start;
             this.tokenLength = length;
+            this.ascii = false;
             return this;
+        }
+
+        /** A hint for decoding, after {@link #token}: the token's bytes are all ASCII (false: not known). */
+        public Split ascii(boolean ascii) {
+            this.ascii = ascii;
+            return this;
+        }
+
+        public boolean isAscii() {
+            return ascii;
         }
 
         public boolean hasToken() {

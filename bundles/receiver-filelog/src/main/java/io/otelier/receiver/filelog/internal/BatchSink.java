@@ -29,9 +29,13 @@ final class BatchSink implements EntrySink {
         }
     }
 
-    /** Runs {@code feed} and returns what reached this sink meanwhile on this thread. */
-    List<Entry> collect(Runnable feed) {
-        List<Entry> batch = new ArrayList<>();
+    /**
+     * Runs {@code feed} and returns what reached this sink meanwhile on this thread.
+     *
+     * @param expected how many entries are likely (the lines fed), to size the batch once
+     */
+    List<Entry> collect(int expected, Runnable feed) {
+        List<Entry> batch = new ArrayList<>(expected);
         collecting.set(batch);
         try {
             feed.run();

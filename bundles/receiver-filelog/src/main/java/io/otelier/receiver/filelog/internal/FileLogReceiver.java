@@ -18,7 +18,10 @@ import io.otelier.helper.stanza.LogsForwarder;
 import io.otelier.helper.stanza.OperatorPipeline;
 import io.otelier.pdata.Logs;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Tails files and feeds each line through the stanza operators to the next consumer (upstream's stanza adapter
@@ -63,7 +66,15 @@ final class FileLogReceiver implements Receiver {
         sink = new BatchSink(emitter);
         pipeline = OperatorPipeline.build(config.operators(), logger, sink);
         EntryDecorator decorator = EntryDecorator.of(config.attributes(), config.resource());
-        files = new FileConsumer(config, tokens -> emit(tokens, decorator), logger, threadName + "poller");
+        // with no operators and no decoration an entry goes straight into the batch, sharing its file's attributes
+        boolean passThrough = decorator.isEmpty() && pipeline.operatorIds().isEmpty();
+        files = new FileConsumer(config, tokens -> {
+            if (passThrough) {
+                forward(passThrough(tokens));
+            } else {
+                forward(throughOperators(tokens, decorator));
+            }
+        }, logger, threadName + "poller");
         emitter.start();
         pipeline.start();
         try {
@@ -73,8 +84,20 @@ final class FileLogReceiver implements Receiver {
         }
     }
 
-    private void emit(List<Token> tokens, EntryDecorator decorator) {
-        List<Entry> out = sink.collect(() -> {
+    private static List<Entry> passThrough(List<Token> tokens) {
+        List<Entry> out = new ArrayList<>(tokens.size());
+        for (Token token : tokens) {
+            Entry entry = new Entry(token.body());
+            if (!token.attributes().isEmpty()) {
+                entry.setAttributes(token.attributes()); // nothing changes it on this path
+            }
+            out.add(entry);
+        }
+        return out;
+    }
+
+    private List<Entry> throughOperators(List<Token> tokens, EntryDecorator decorator) {
+        return sink.collect(tokens.size(), () -> {
             for (Token token : tokens) {
                 Entry entry = new Entry(token.body());
                 try {
@@ -83,13 +106,23 @@ final class FileLogReceiver implements Receiver {
                     logger.error("failed to create entry", e);
                     continue;
                 }
-                token.attributes().forEach(entry::addAttribute);
+                Map<String, Object> attributes = token.attributes();
+                if (entry.attributes() == null) {
+                    if (!attributes.isEmpty()) {
+                        entry.setAttributes(new LinkedHashMap<>(attributes)); // one copy, no per-key calls
+                    }
+                } else {
+                    attributes.forEach(entry::addAttribute);
+                }
                 pipeline.process(entry);
             }
         });
-        if (!out.isEmpty()) {
+    }
+
+    private void forward(List<Entry> entries) {
+        if (!entries.isEmpty()) {
             // handed on before the reader moves its offset past these lines
-            forwarder.accept(out);
+            forwarder.accept(entries);
         }
     }
 
