@@ -41,6 +41,7 @@ final class BundleOps {
     /** Bound on waiting for FileInstall (polls every second) and for the pipelines to drain. */
     private static final long APPLY_TIMEOUT_MILLIS = 120_000;
     private static final String CENTRAL = "https://repo1.maven.org/maven2/";
+    private static final String REFERENCE = "reference:";
 
     /** A refusal to report to the client with an HTTP status. */
     static final class OpException extends Exception {
@@ -225,8 +226,14 @@ final class BundleOps {
         }
     }
 
+    /** Where a bundle came from: deploy/name.jar, or its location. */
     private String source(Bundle b) {
-        return deployedFile(b).map(p -> "deploy/" + p.getFileName()).orElse(b.getLocation());
+        return deployedFile(b).map(p -> "deploy/" + p.getFileName()).orElse(displayLocation(b.getLocation()));
+    }
+
+    /** A location without Felix's {@code reference:} prefix: the launcher installs distribution bundles so. */
+    static String displayLocation(String location) {
+        return location.startsWith(REFERENCE) ? location.substring(REFERENCE.length()) : location;
     }
 
     /** The new file appears under its final name at once (FileInstall must never read half a jar). */

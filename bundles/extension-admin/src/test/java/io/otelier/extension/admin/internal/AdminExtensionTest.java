@@ -142,6 +142,13 @@ class AdminExtensionTest {
     }
 
     @Test
+    void bundlesInstalledByReferenceAreListedByTheirFile() {
+        assertThat(BundleOps.displayLocation("reference:file:/opt/otelcol/bundles/pdata.jar"))
+                .isEqualTo("file:/opt/otelcol/bundles/pdata.jar");
+        assertThat(BundleOps.displayLocation("file:/opt/otelcol/deploy/x.jar")).isEqualTo("file:/opt/otelcol/deploy/x.jar");
+    }
+
+    @Test
     void sourcesAreJarPathsOrMavenCoordinates(@TempDir Path dir) throws Exception {
         Path jar = Files.writeString(dir.resolve("x.jar"), "");
         assertThat(BundleOps.resolve(jar.toString())).isEqualTo(jar);
