@@ -110,13 +110,15 @@ until curl -sf "http://127.0.0.1:$registry_port/v2/" >/dev/null; do
 done
 echo "image test: registry on 127.0.0.1:$registry_port"
 
-# 2. The core distribution's manifest, its image pushed to that registry instead of written to a tarball.
+# 2. The core distribution's manifest, its image pushed to that registry instead of written to a tarball (no
+#    class archive training: images never carry the archive, its paths are the build folder's).
 awk -v out="$work/otelcol" -v config="$root/distributions/core/config.yaml" '
   /^image:/ { skip = 1; next }
   skip && /^[^ #]/ { skip = 0 }
   skip { next }
   /^  output_path:/ { print "  output_path: " out; next }
   /^config:/ { print "config: " config; next }
+  /^training_config:/ { next }
   { print }' "$root/distributions/core/manifest.yaml" > "$work/manifest.yaml"
 cat >> "$work/manifest.yaml" <<EOF
 image:
