@@ -1,6 +1,7 @@
 package io.otelier.pdata.internal;
 
 import io.otelier.pdata.Telemetry;
+import io.otelier.pdata.otlp.EncodedBytes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
@@ -17,7 +18,7 @@ import java.util.Arrays;
  * (a deep copy shares it) never see each other's appends, because an append to a shared segment log copies it
  * unless this view ends where the log ends.
  */
-public final class Received {
+public final class Received implements EncodedBytes {
 
     /** Decodes one segment into a fresh, writable root. */
     @FunctionalInterface
@@ -99,6 +100,7 @@ public final class Received {
     }
 
     /** The encoded size of the whole batch. */
+    @Override
     public int size() {
         return (int) bytes;
     }
@@ -117,6 +119,7 @@ public final class Received {
     }
 
     /** Writes the whole batch: it leaves unread. */
+    @Override
     public void writeTo(OutputStream out) throws IOException {
         policy.passedUnread();
         Log segmentLog = snapshot();

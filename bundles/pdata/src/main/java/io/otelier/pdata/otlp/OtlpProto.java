@@ -255,6 +255,15 @@ public final class OtlpProto {
         }
     }
 
+    /**
+     * The received bytes {@code data} still stands for, when nothing has read it since it was decoded (or joined
+     * from such data): a snapshot a sender can write without encoding or copying; null when the data was read,
+     * built or changed, which {@link #encode}/{@link #writeTo} then encode.
+     */
+    public static EncodedBytes receivedBytes(Telemetry data) {
+        return received(data);
+    }
+
     /** The bytes {@code data} still stands for, undecoded, or null. */
     private static Received received(Telemetry data) {
         return RootAccess.get().received(Objects.requireNonNull(data, "data"));

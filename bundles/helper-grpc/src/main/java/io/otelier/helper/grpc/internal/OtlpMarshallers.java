@@ -4,6 +4,7 @@ import io.grpc.MethodDescriptor.Marshaller;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.otelier.pdata.Telemetry;
+import io.otelier.pdata.otlp.EncodedBytes;
 import io.otelier.pdata.otlp.OtlpDecodeException;
 import io.otelier.pdata.otlp.OtlpProto;
 import io.otelier.pdata.otlp.PartialSuccess;
@@ -40,7 +41,8 @@ public final class OtlpMarshallers<T extends Telemetry> {
         return new Marshaller<>() {
             @Override
             public InputStream stream(T value) {
-                return new EncodedMessage(encoder.apply(value));
+                EncodedBytes received = OtlpProto.receivedBytes(value);
+                return received != null ? new ReceivedMessage(received) : new EncodedMessage(encoder.apply(value));
             }
 
             @Override

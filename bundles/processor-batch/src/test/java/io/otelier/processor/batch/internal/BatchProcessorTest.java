@@ -18,6 +18,7 @@ import io.otelier.pdata.Metrics;
 import io.otelier.pdata.Telemetry;
 import io.otelier.pdata.Traces;
 import io.otelier.pdata.otlp.OtlpProto;
+import io.otelier.testkit.ProtoBytes;
 import io.otelier.testkit.SinkConsumer;
 import io.otelier.testkit.TestHost;
 import io.otelier.testkit.TestSettings;
@@ -223,8 +224,8 @@ class BatchProcessorTest {
         Traces first = TestData.traces("first", 1, 1, 5);
         Traces second = TestData.traces("second", 1, 2, 3);
         // lengths written with a needless extra varint byte: bytes only a pass-through re-sends as they are
-        byte[] firstBytes = padTopLevelLengths(OtlpProto.encode(first));
-        byte[] secondBytes = padTopLevelLengths(OtlpProto.encode(second));
+        byte[] firstBytes = ProtoBytes.padTopLevelLengths(OtlpProto.encode(first));
+        byte[] secondBytes = ProtoBytes.padTopLevelLengths(OtlpProto.encode(second));
         p.consume(RequestContext.EMPTY, OtlpProto.decodeTraces(firstBytes));
         p.consume(RequestContext.EMPTY, OtlpProto.decodeTraces(secondBytes));
         assertThat(await(sink, 11)).isTrue();
@@ -234,33 +235,6 @@ class BatchProcessorTest {
         Traces expected = first.deepCopy();
         second.deepCopy().moveAllTo(expected);
         assertThat(batch).isEqualTo(expected);
-    }
-
-    /** Re-writes each top-level field's length as one varint byte longer (same value, not the shortest form). */
-    private static byte[] padTopLevelLengths(byte[] canonical) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        int pos = 0;
-        while (pos < canonical.length) {
-            out.write(canonical[pos++]); // tag 1, length-delimited: one byte
-            int length = 0;
-            int shift = 0;
-            int b;
-            do {
-                b = canonical[pos++];
-                length |= (b & 0x7F) << shift;
-                shift += 7;
-            } while ((b & 0x80) != 0);
-            for (int rest = length; ; rest >>>= 7) {
-                out.write(rest & 0x7F | 0x80);
-                if (rest >>> 7 == 0) {
-                    break;
-                }
-            }
-            out.write(0);
-            out.write(canonical, pos, length);
-            pos += length;
-        }
-        return out.toByteArray();
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
