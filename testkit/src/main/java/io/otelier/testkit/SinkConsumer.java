@@ -14,8 +14,10 @@ public final class SinkConsumer<T extends Telemetry> implements Consumer<T> {
 
     private final List<T> received = new ArrayList<>();
     private final List<RequestContext> contexts = new ArrayList<>();
+    private final List<String> threads = new ArrayList<>();
     private final boolean mutates;
     private volatile ConsumerException failWith;
+    private volatile boolean mayBlock = true;
 
     public SinkConsumer() {
         this(false);
@@ -31,6 +33,17 @@ public final class SinkConsumer<T extends Telemetry> implements Consumer<T> {
         return this;
     }
 
+    /** What {@link #mayBlock} answers from now on (true, the default, until told otherwise). */
+    public SinkConsumer<T> mayBlock(boolean answer) {
+        this.mayBlock = answer;
+        return this;
+    }
+
+    @Override
+    public boolean mayBlock() {
+        return mayBlock;
+    }
+
     @Override
     public void consume(RequestContext context, T data) throws ConsumerException {
         ConsumerException error = failWith;
@@ -40,6 +53,7 @@ public final class SinkConsumer<T extends Telemetry> implements Consumer<T> {
         synchronized (this) {
             received.add(data);
             contexts.add(context);
+            threads.add(Thread.currentThread().getName());
             notifyAll();
         }
     }
@@ -57,6 +71,11 @@ public final class SinkConsumer<T extends Telemetry> implements Consumer<T> {
         return List.copyOf(contexts);
     }
 
+    /** The name of the thread each accepted call ran on. */
+    public synchronized List<String> threads() {
+        return List.copyOf(threads);
+    }
+
     public synchronized int batchCount() {
         return received.size();
     }
@@ -68,6 +87,7 @@ public final class SinkConsumer<T extends Telemetry> implements Consumer<T> {
     public synchronized void reset() {
         received.clear();
         contexts.clear();
+        threads.clear();
     }
 
     /** Waits until {@code condition} holds or the timeout passes; returns whether it held. */

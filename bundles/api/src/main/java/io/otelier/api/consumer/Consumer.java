@@ -20,4 +20,16 @@ public interface Consumer<T extends Telemetry> {
     default boolean mutatesData() {
         return false;
     }
+
+    /**
+     * True when {@link #consume} may wait for something other than this process's CPU: network or disk I/O, a
+     * full queue, a pipeline being rebuilt. A receiver that reads requests on an I/O event loop calls a consumer
+     * that says false right there, and hands calls to one that says true to a worker thread, so that one slow
+     * export cannot stall every connection of that loop. The answer may change while the collector runs (a
+     * reload rebuilds pipelines), so callers ask per call. True, the safe answer, unless a consumer knows better;
+     * consumers that only pass data on answer for what they pass it to.
+     */
+    default boolean mayBlock() {
+        return true;
+    }
 }

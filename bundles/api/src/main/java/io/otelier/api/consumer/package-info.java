@@ -1,6 +1,6 @@
 /** Consumers of telemetry, the request context that travels with the data, and error classes. */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.otelier.api.consumer;
 
 import org.osgi.annotation.bundle.Export;

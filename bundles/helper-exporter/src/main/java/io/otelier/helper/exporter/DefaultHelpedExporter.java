@@ -33,6 +33,7 @@ final class DefaultHelpedExporter<T extends Telemetry> implements HelpedExporter
     private final QueueHandoff handoff;
     private final QueueHandoff.Key key;
     private final boolean waitForResult;
+    private final boolean mayBlock;
     private final List<AutoCloseable> gauges = new ArrayList<>();
     private volatile boolean handingOff;
     private boolean shutDown;
@@ -43,6 +44,8 @@ final class DefaultHelpedExporter<T extends Telemetry> implements HelpedExporter
         this.handoff = b.handoff;
         this.key = new QueueHandoff.Key(b.settings.id(), b.signal);
         this.waitForResult = b.queue.enabled() && b.queue.waitForResult();
+        this.mayBlock = !b.queue.enabled() || b.queue.blockOnOverflow() || b.queue.waitForResult()
+                || b.queue.storage() != null;
         this.failureHint = (b.retry.enabled() ? "" : ExporterHelper.HINT_RETRY)
                 + (b.queue.enabled() ? "" : ExporterHelper.HINT_QUEUE);
         ObsReport report = b.settings.telemetry().obsReport();
@@ -156,6 +159,16 @@ final class DefaultHelpedExporter<T extends Telemetry> implements HelpedExporter
             }
         }
         gauges.clear();
+    }
+
+    /**
+     * Without a queue the caller waits for the send (and its retries); with one it waits when the queue is full
+     * and {@code block_on_overflow} is on, for the result with {@code wait_for_result}, and for the disk with a
+     * persistent queue. Only an in-memory queue that refuses when full returns at once.
+     */
+    @Override
+    public boolean mayBlock() {
+        return mayBlock;
     }
 
     @Override

@@ -375,6 +375,19 @@ class ExporterHelperTest extends HelperFixture {
     }
 
     @Test
+    void onlyAnInMemoryQueueThatRefusesWhenFullNeverBlocksItsCaller() {
+        RecordingSender sender = RecordingSender.accepting();
+        QueueSettings queue = QueueSettings.defaults();
+        assertThat(exporter(queue, RetrySettings.defaults(), sender).mayBlock()).isFalse();
+        assertThat(exporter(new QueueSettings(false, 10, 1000, "requests", false, false, null), RetrySettings.defaults(),
+                sender).mayBlock()).as("no queue: the caller sends").isTrue();
+        assertThat(exporter(new QueueSettings(true, 10, 1000, "requests", true, false, null), RetrySettings.defaults(),
+                sender).mayBlock()).as("block_on_overflow").isTrue();
+        assertThat(exporter(new QueueSettings(true, 10, 1000, "requests", false, true, null), RetrySettings.defaults(),
+                sender).mayBlock()).as("wait_for_result").isTrue();
+    }
+
+    @Test
     void buildRefusesWhatCannotWork() {
         RecordingSender sender = RecordingSender.accepting();
         assertThatThrownBy(() -> ExporterHelper.builder(settings, Signal.TRACES, sender)

@@ -13,6 +13,7 @@ import io.netty.handler.ssl.SslProvider;
 import io.otelier.api.consumer.RequestContext;
 import io.otelier.helper.grpc.internal.ClientInfoInterceptor;
 import io.otelier.helper.grpc.internal.Compression;
+import io.otelier.helper.grpc.internal.EventLoopCalls;
 import io.otelier.helper.grpc.internal.HostPort;
 import io.otelier.helper.grpc.internal.Threads;
 import io.otelier.helper.tls.TlsContexts;
@@ -36,7 +37,9 @@ import javax.net.ssl.TrustManagerFactory;
  * Starts gRPC servers from {@link GrpcServerSettings}, as upstream's {@code ServerConfig.ToServer} followed by
  * {@code Serve} on the configured listener: netty on NIO, TLS from the helper-tls settings, the size, stream
  * and keepalive limits, gzip/zstd/snappy decompression, and a {@link RequestContext} for every call (see
- * {@link #requestContext()}).
+ * {@link #requestContext()}). A server of {@link OtlpGrpc} services only reads requests on its event loops and
+ * calls their handlers there when they never block ({@link OtlpGrpcHandler#mayBlock}); other services' calls run
+ * on a worker pool.
  */
 public final class GrpcServers {
 
@@ -61,10 +64,16 @@ public final class GrpcServers {
                     .channelType(NioServerSocketChannel.class)
                     .bossEventLoopGroup(threads.boss())
                     .workerEventLoopGroup(threads.workers())
-                    .executor(threads.executor())
                     .compressorRegistry(Compression.compressors())
                     .decompressorRegistry(Compression.decompressors(settings.maxRecvMsgSizeBytes()))
                     .intercept(new ClientInfoInterceptor(settings.includeMetadata()));
+            ServerServiceDefinition[] onEventLoop = EventLoopCalls.bind(services, threads.executor());
+            if (onEventLoop != null) {
+                builder.directExecutor();
+                services = onEventLoop;
+            } else {
+                builder.executor(threads.executor());
+            }
             if (ssl != null) {
                 builder.sslContext(ssl);
             }

@@ -4,7 +4,7 @@
  * the OTLP {@code Export} services with marshallers over {@code io.otelier.pdata.otlp.OtlpProto}.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.otelier.helper.grpc;
 
 import org.osgi.annotation.bundle.Export;

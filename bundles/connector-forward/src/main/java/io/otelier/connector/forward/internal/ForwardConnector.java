@@ -29,4 +29,10 @@ final class ForwardConnector<T extends Telemetry> implements Connector<T> {
     public boolean mutatesData() {
         return false;
     }
+
+    /** Calls into the next consumer on the caller's thread, so it may wait exactly when that one may. */
+    @Override
+    public boolean mayBlock() {
+        return next.mayBlock();
+    }
 }

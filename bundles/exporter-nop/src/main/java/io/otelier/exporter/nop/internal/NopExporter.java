@@ -14,4 +14,9 @@ final class NopExporter<T extends Telemetry> implements Exporter<T> {
     public void consume(RequestContext context, T data) {
         // Dropping is the whole job.
     }
+
+    @Override
+    public boolean mayBlock() {
+        return false;
+    }
 }

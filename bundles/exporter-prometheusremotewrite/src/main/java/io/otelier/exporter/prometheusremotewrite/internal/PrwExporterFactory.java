@@ -125,6 +125,11 @@ public final class PrwExporterFactory implements ExporterFactory<PrwExporterConf
         }
 
         @Override
+        public boolean mayBlock() {
+            return delegate.mayBlock();
+        }
+
+        @Override
         public boolean reportsSends() {
             return delegate.reportsSends();
         }

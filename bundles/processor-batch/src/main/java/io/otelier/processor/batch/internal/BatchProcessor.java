@@ -91,6 +91,15 @@ final class BatchProcessor<T extends Telemetry> implements Processor<T> {
         return false;
     }
 
+    /**
+     * A caller waits only while a full batch is being handed to the next consumer by the shard's thread, so
+     * this may wait exactly when that one may.
+     */
+    @Override
+    public boolean mayBlock() {
+        return next.mayBlock();
+    }
+
     /** Sends everything pending and stops every shard's thread. */
     @Override
     public void shutdown() throws Exception {

@@ -135,6 +135,15 @@ class BatchProcessorTest {
         assertThat(test.meter.counter(BatchTelemetry.TIMEOUT_TRIGGER, LABELS)).as("a shutdown flush").isEqualTo(3);
     }
 
+    /** Callers wait only while a full batch goes to the next consumer, so the next consumer decides. */
+    @Test
+    void mayBlockExactlyWhenTheNextConsumerMay() throws Exception {
+        Processor<Traces> p = traces(NEVER, 10, 0);
+        assertThat(p.mayBlock()).isTrue();
+        sink.mayBlock(false);
+        assertThat(p.mayBlock()).isFalse();
+    }
+
     @Test
     void sendsOnceTheSizeIsReached() throws Exception {
         Processor<Traces> p = traces(NEVER, 10, 0);

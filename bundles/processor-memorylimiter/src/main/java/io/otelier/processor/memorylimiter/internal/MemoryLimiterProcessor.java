@@ -60,6 +60,12 @@ final class MemoryLimiterProcessor<T extends Telemetry> implements Processor<T> 
         return false;
     }
 
+    /** Calls into the next consumer on the caller's thread, so it may wait exactly when that one may. */
+    @Override
+    public boolean mayBlock() {
+        return next.mayBlock();
+    }
+
     /** The shared limiter this processor consults. */
     MemoryLimiter limiter() {
         return limiter;

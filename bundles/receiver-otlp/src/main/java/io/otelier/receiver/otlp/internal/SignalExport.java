@@ -35,4 +35,9 @@ final class SignalExport<T extends Telemetry> implements OtlpGrpcHandler<T> {
         next.consume(context, data);
         return PartialSuccess.NONE;
     }
+
+    @Override
+    public boolean mayBlock() {
+        return next.mayBlock();
+    }
 }

@@ -116,6 +116,20 @@ class OtlpGrpcReceiverTest {
         assertThat(fixture.traces.itemCount()).isEqualTo(2);
     }
 
+    /** The receiver asks its pipeline per call: one that never blocks is fed from the connection's event loop. */
+    @Test
+    void aPipelineThatNeverBlocksIsFedOnTheEventLoopAndOneThatMayOnAWorker() throws Exception {
+        fixture.start(Fixture.config(Fixture.grpcOnLoopback(), null));
+        fixture.traces.mayBlock(false);
+        OtlpGrpcClient.export(fixture.grpc(), TestData.traces(1), DEADLINE, Map.of());
+        fixture.traces.mayBlock(true);
+        OtlpGrpcClient.export(fixture.grpc(), TestData.traces(1), DEADLINE, Map.of());
+
+        assertThat(fixture.traces.threads()).hasSize(2);
+        assertThat(fixture.traces.threads().get(0)).contains("-worker-");
+        assertThat(fixture.traces.threads().get(1)).contains("-executor-");
+    }
+
     @Test
     void aThrottlingRefusalCarriesItsRetryDelay() throws Exception {
         fixture.start(Fixture.config(Fixture.grpcOnLoopback(), null));

@@ -65,6 +65,22 @@ final class FanoutConsumer<T extends Telemetry> implements Consumer<T> {
         return false;
     }
 
+    /** Every consumer is called in turn, so the fan-out may wait as soon as one of them may. */
+    @Override
+    public boolean mayBlock() {
+        for (Consumer<T> c : mutating) {
+            if (c.mayBlock()) {
+                return true;
+            }
+        }
+        for (Consumer<T> c : readOnly) {
+            if (c.mayBlock()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @SuppressWarnings("unchecked")
     private static <T extends Telemetry> T copy(T data) {
         return (T) data.deepCopy();

@@ -38,6 +38,11 @@ final class ObservedConsumers {
             public boolean mutatesData() {
                 return next.mutatesData();
             }
+
+            @Override
+            public boolean mayBlock() {
+                return next.mayBlock();
+            }
         };
     }
 
@@ -60,6 +65,11 @@ final class ObservedConsumers {
             public boolean mutatesData() {
                 return exporter.mutatesData();
             }
+
+            @Override
+            public boolean mayBlock() {
+                return exporter.mayBlock();
+            }
         };
     }
 
@@ -77,6 +87,11 @@ final class ObservedConsumers {
             public boolean mutatesData() {
                 return processor.mutatesData();
             }
+
+            @Override
+            public boolean mayBlock() {
+                return processor.mayBlock();
+            }
         };
     }
 
@@ -93,6 +108,11 @@ final class ObservedConsumers {
             public boolean mutatesData() {
                 return next.mutatesData();
             }
+
+            @Override
+            public boolean mayBlock() {
+                return next.mayBlock();
+            }
         };
     }
 
@@ -107,6 +127,11 @@ final class ObservedConsumers {
             @Override
             public boolean mutatesData() {
                 return mutates;
+            }
+
+            @Override
+            public boolean mayBlock() {
+                return first.mayBlock();
             }
         };
     }

@@ -25,6 +25,8 @@ final class PipelineGate<T extends Telemetry> implements Consumer<T> {
     /** Why a closed gate refuses: "is being rebuilt", "waits for …". */
     private String reason = "is starting";
     private volatile boolean mutates;
+    /** The target while the gate is open, null while it is closed: read without the lock by {@link #mayBlock}. */
+    private volatile Consumer<T> passing;
 
     PipelineGate(String pipeline, long holdMillis) {
         this.pipeline = pipeline;
@@ -71,6 +73,7 @@ final class PipelineGate<T extends Telemetry> implements Consumer<T> {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainMillis);
         synchronized (lock) {
             open = false;
+            passing = null;
             reason = why;
             while (inFlight > 0) {
                 long left = deadline - System.nanoTime();
@@ -115,6 +118,7 @@ final class PipelineGate<T extends Telemetry> implements Consumer<T> {
                 throw new IllegalStateException("pipeline " + pipeline + " has nothing behind its gate");
             }
             open = true;
+            passing = target;
             lock.notifyAll();
         }
     }
@@ -128,5 +132,12 @@ final class PipelineGate<T extends Telemetry> implements Consumer<T> {
     @Override
     public boolean mutatesData() {
         return mutates;
+    }
+
+    /** A closed gate holds its callers (up to the hold time); an open one answers for the pipeline behind it. */
+    @Override
+    public boolean mayBlock() {
+        Consumer<T> t = passing;
+        return t == null || t.mayBlock();
     }
 }

@@ -30,4 +30,9 @@ final class SwitchableConsumer<T extends Telemetry> implements Consumer<T> {
     public boolean mutatesData() {
         return target.mutatesData();
     }
+
+    @Override
+    public boolean mayBlock() {
+        return target.mayBlock();
+    }
 }

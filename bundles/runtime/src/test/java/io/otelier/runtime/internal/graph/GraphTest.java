@@ -114,6 +114,22 @@ class GraphTest {
     }
 
     @Test
+    void aReceiverMayBlockUnlessEveryPipelineItFeedsIsOpenAndQuick() throws Exception {
+        t.quickExporters.add("sink/q");
+        t.quickExporters.add("sink/q2");
+        Graph g = new Config()
+                .pipeline("traces/a", List.of("rcv"), List.of("pass"), List.of("sink/q"))
+                .pipeline("traces/b", List.of("rcv"), List.of(), List.of("sink/q", "sink/q2"))
+                .pipeline("traces/c", List.of("rcv/slow"), List.of("pass"), List.of("sink/q", "sink/slow"))
+                .build();
+        assertThat(t.receiverOutputs.get("rcv traces").mayBlock()).as("gates closed before start").isTrue();
+        g.start();
+        assertThat(t.receiverOutputs.get("rcv traces").mayBlock()).isFalse();
+        assertThat(t.receiverOutputs.get("rcv/slow traces").mayBlock()).as("sink/slow keeps the default").isTrue();
+        g.shutdown();
+    }
+
+    @Test
     void fanOutCopiesForAMutatingPipelineAndLeavesTheOtherUntouched() throws Exception {
         Graph g = new Config()
                 .pipeline("traces/mutating", List.of("rcv"), List.of("mutate"), List.of("sink/m"))

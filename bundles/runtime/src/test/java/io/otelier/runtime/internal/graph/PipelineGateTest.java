@@ -3,6 +3,7 @@ package io.otelier.runtime.internal.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.otelier.api.consumer.Consumer;
 import io.otelier.api.consumer.RequestContext;
 import io.otelier.api.consumer.RetryableException;
 import io.otelier.pdata.Traces;
@@ -23,6 +24,31 @@ class PipelineGateTest {
                 .isInstanceOf(RetryableException.class)
                 .hasMessage("pipeline \"traces\" waits for exporter \"x\"; retry later");
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(45);
+    }
+
+    @Test
+    void aClosedGateMayBlockAndAnOpenOneAnswersForItsPipeline() {
+        PipelineGate<Traces> gate = new PipelineGate<>("traces", 1_000);
+        Consumer<Traces> quick = new Consumer<>() {
+            @Override
+            public void consume(RequestContext context, Traces data) {
+            }
+
+            @Override
+            public boolean mayBlock() {
+                return false;
+            }
+        };
+        assertThat(gate.mayBlock()).as("closed").isTrue();
+        gate.prepare(quick, false);
+        assertThat(gate.mayBlock()).as("prepared but closed").isTrue();
+        gate.open();
+        assertThat(gate.mayBlock()).as("open, quick pipeline").isFalse();
+        gate.close("is being rebuilt", 1_000);
+        assertThat(gate.mayBlock()).as("closed again").isTrue();
+        gate.prepare(new SinkConsumer<>(), false);
+        gate.open();
+        assertThat(gate.mayBlock()).as("open, pipeline keeping the default").isTrue();
     }
 
     @Test

@@ -46,6 +46,8 @@ final class TestComponents {
     final Map<String, Consumer<Telemetry>> receiverOutputs = new LinkedHashMap<>();
     /** Each exporter instance's sink, by "id signal". */
     final Map<String, SinkConsumer<Telemetry>> sinks = new LinkedHashMap<>();
+    /** Exporter ids that say they never block ({@link Consumer#mayBlock}); the others keep the default. */
+    final java.util.Set<String> quickExporters = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Exporter ids whose start fails. */
     final List<String> failingStarts = new ArrayList<>();
 
@@ -177,6 +179,11 @@ final class TestComponents {
         public boolean mutatesData() {
             return mutates;
         }
+
+        @Override
+        public boolean mayBlock() {
+            return next.mayBlock();
+        }
     }
 
     ProcessorFactory<Empty> processor(String type, boolean mutates) {
@@ -209,6 +216,11 @@ final class TestComponents {
         @Override
         public void consume(RequestContext context, T data) throws ConsumerException {
             sink.consume(context, data);
+        }
+
+        @Override
+        public boolean mayBlock() {
+            return !quickExporters.contains(name);
         }
     }
 
