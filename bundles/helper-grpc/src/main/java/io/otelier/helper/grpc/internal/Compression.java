@@ -17,7 +17,7 @@ public final class Compression {
     public static CompressorRegistry compressors() {
         CompressorRegistry registry = CompressorRegistry.newEmptyInstance();
         registry.register(Codec.Identity.NONE);
-        registry.register(new Codec.Gzip());
+        registry.register(new GzipCodec());
         registry.register(new ZstdCodec(0));
         registry.register(new SnappyCodec());
         return registry;
