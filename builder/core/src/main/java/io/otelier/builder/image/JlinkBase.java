@@ -12,6 +12,7 @@ import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
 import io.otelier.builder.BuildException;
 import io.otelier.builder.Progress;
+import io.otelier.builder.output.JdkRelease;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
@@ -260,11 +262,9 @@ final class JlinkBase {
 
     private int featureVersion() throws BuildException {
         try {
-            for (String line : Files.readAllLines(javaHome.resolve("release"), StandardCharsets.UTF_8)) {
-                if (line.startsWith("JAVA_VERSION=")) {
-                    String v = line.substring("JAVA_VERSION=".length()).replace("\"", "");
-                    return Integer.parseInt(v.split("[.+-]")[0]);
-                }
+            Optional<String> version = JdkRelease.value(javaHome, "JAVA_VERSION");
+            if (version.isPresent()) {
+                return Integer.parseInt(version.get().split("[.+-]")[0]);
             }
         } catch (IOException | NumberFormatException e) {
             // fall through

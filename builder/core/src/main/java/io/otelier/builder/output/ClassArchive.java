@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -103,20 +102,6 @@ public final class ClassArchive {
 
     /** {@code JAVA_RUNTIME_VERSION} from the JVM's release file, which the launcher compares with its JVM's. */
     static Optional<String> runtimeVersion(Path javaHome) throws IOException {
-        Path release = javaHome.resolve("release");
-        if (!Files.isRegularFile(release)) {
-            return Optional.empty();
-        }
-        List<String> lines = Files.readAllLines(release, StandardCharsets.UTF_8);
-        for (String line : lines) {
-            if (line.startsWith("JAVA_RUNTIME_VERSION=")) {
-                String v = line.substring("JAVA_RUNTIME_VERSION=".length()).strip();
-                if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
-                    v = v.substring(1, v.length() - 1);
-                }
-                return v.isEmpty() ? Optional.empty() : Optional.of(v);
-            }
-        }
-        return Optional.empty();
+        return JdkRelease.value(javaHome, "JAVA_RUNTIME_VERSION");
     }
 }
