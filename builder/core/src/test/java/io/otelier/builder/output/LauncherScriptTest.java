@@ -35,13 +35,8 @@ class LauncherScriptTest {
     @Test
     void findsItsHomeWithShellBuiltInsAlone(@TempDir Path dir) throws Exception {
         Path home = dir.resolve("otelcol");
-        Path script = Files.createDirectories(home.resolve("bin")).resolve("otelcol");
-        Files.writeString(script, LauncherScript.render(new DistInfo("otelcol", "d", "1", home)));
-        Path java = Files.createDirectories(dir.resolve("jdk/bin")).resolve("java");
-        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
-        for (Path p : List.of(script, java)) {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
+        Path script = launcher(home);
+        echoingJava(dir.resolve("jdk"));
         Path link = Files.createSymbolicLink(dir.resolve("otelcol-link"), Path.of("otelcol/bin/otelcol"));
 
         assertThat(run(dir, Map.of("PATH", "/nonexistent", "JAVA_HOME", dir.resolve("jdk").toString()),
@@ -55,15 +50,11 @@ class LauncherScriptTest {
     @Test
     void addsModernJvmFlagsOnlyFromJava24(@TempDir Path dir) throws Exception {
         Path home = dir.resolve("otelcol");
-        Path script = Files.createDirectories(home.resolve("bin")).resolve("otelcol");
-        Files.writeString(script, LauncherScript.render(new DistInfo("otelcol", "d", "1", home)));
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path script = launcher(home);
         Map<String, List<String>> argsByRelease = new java.util.LinkedHashMap<>();
         for (String release : List.of("17.0.15", "21.0.2", "24", "25.0.1", "26-ea", "garbage")) {
             Path jdk = dir.resolve("jdk-" + release);
-            Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
-            Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
-            Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+            echoingJava(jdk);
             Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"" + release + "\"\n");
             argsByRelease.put(release, run(dir, Map.of("PATH", "/nonexistent", "JAVA_HOME", jdk.toString()),
                     script.toString(), "components"));
@@ -85,13 +76,9 @@ class LauncherScriptTest {
     @Test
     void passesTheClassArchiveOnlyToItsJvmAtItsSize(@TempDir Path dir) throws Exception {
         Path home = dir.resolve("otelcol");
-        Path script = Files.createDirectories(home.resolve("bin")).resolve("otelcol");
-        Files.writeString(script, LauncherScript.render(new DistInfo("otelcol", "d", "1", home)));
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path script = launcher(home);
         Path jdk = dir.resolve("jdk");
-        Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
-        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
-        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        echoingJava(jdk);
         Files.writeString(jdk.resolve("release"), "JAVA_RUNTIME_VERSION=\"17.0.15+6-Debian-1deb12u1\"\n"
                 + "JAVA_VERSION=\"17.0.15\"\n");
         Path cds = Files.createDirectories(home.resolve("lib/cds"));
@@ -141,12 +128,8 @@ class LauncherScriptTest {
     @Test
     void aCollectorInTheUsersOptionsReplacesTheSerialGc(@TempDir Path dir) throws Exception {
         Path home = dir.resolve("otelcol");
-        Path script = Files.createDirectories(home.resolve("bin")).resolve("otelcol");
-        Files.writeString(script, LauncherScript.render(new DistInfo("otelcol", "d", "1", home)));
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path java = Files.createDirectories(dir.resolve("jdk/bin")).resolve("java");
-        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
-        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path script = launcher(home);
+        echoingJava(dir.resolve("jdk"));
         Map<String, String> env = new java.util.HashMap<>(Map.of("PATH", "/nonexistent", "JAVA_HOME",
                 dir.resolve("jdk").toString()));
         assertThat(run(dir, env, script.toString(), "components")).contains("-XX:+UseSerialGC");
@@ -163,22 +146,33 @@ class LauncherScriptTest {
     @Test
     void putsLibJarsOnTheClassPathInNameOrder(@TempDir Path dir) throws Exception {
         Path home = dir.resolve("otel col");
-        Path script = Files.createDirectories(home.resolve("bin")).resolve("otelcol");
-        Files.writeString(script, LauncherScript.render(new DistInfo("otelcol", "d", "1", home)));
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path script = launcher(home);
         Path lib = Files.createDirectories(home.resolve("lib"));
         for (String jar : List.of("org.apache.felix.framework-7.0.5.jar", "launcher-1.jar", "a.jar")) {
             Files.writeString(lib.resolve(jar), "");
         }
         Files.writeString(lib.resolve("notes.txt"), "");
-        Path java = Files.createDirectories(dir.resolve("jdk/bin")).resolve("java");
-        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
-        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        echoingJava(dir.resolve("jdk"));
         Path real = lib.toRealPath();
         assertThat(run(dir, Map.of("PATH", "/nonexistent", "JAVA_HOME", dir.resolve("jdk").toString()),
                 script.toString(), "components")).containsSubsequence("-cp", real.resolve("a.jar") + ":"
                         + real.resolve("launcher-1.jar") + ":" + real.resolve("org.apache.felix.framework-7.0.5.jar"),
                         "io.otelier.launcher.Main", "components");
+    }
+
+    /** The launcher rendered into {@code home}/bin/otelcol, executable. */
+    private static Path launcher(Path home) throws Exception {
+        Path script = Files.createDirectories(home.resolve("bin")).resolve("otelcol");
+        Files.writeString(script, LauncherScript.render(new DistInfo("otelcol", "d", "1", home)));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script;
+    }
+
+    /** A stand-in {@code jdk}/bin/java that prints its arguments, one per line. */
+    private static void echoingJava(Path jdk) throws Exception {
+        Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     private static List<String> run(Path dir, Map<String, String> env, String... command) throws Exception {
