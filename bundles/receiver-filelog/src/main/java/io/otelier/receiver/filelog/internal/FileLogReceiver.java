@@ -67,9 +67,9 @@ final class FileLogReceiver implements Receiver {
         pipeline = OperatorPipeline.build(config.operators(), logger, sink);
         EntryDecorator decorator = EntryDecorator.of(config.attributes(), config.resource());
         // with no operators and no decoration an entry goes straight into the batch, sharing its file's attributes
-        boolean passThrough = decorator.isEmpty() && pipeline.operatorIds().isEmpty();
+        boolean direct = decorator.isEmpty() && pipeline.operatorIds().isEmpty();
         files = new FileConsumer(config, tokens -> {
-            if (passThrough) {
+            if (direct) {
                 forward(passThrough(tokens));
             } else {
                 forward(throughOperators(tokens, decorator));
