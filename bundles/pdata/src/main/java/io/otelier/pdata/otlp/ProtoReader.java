@@ -1,14 +1,12 @@
 package io.otelier.pdata.otlp;
 
-import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.otelier.pdata.common.SpanId;
 import io.otelier.pdata.common.TraceId;
 import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * Reads one protobuf message from a byte array with {@link CodedInputStream}, and remembers where it is (the
+ * Reads one protobuf message from a byte array with {@link ProtoInput}, and remembers where it is (the
  * chain of fields and list indexes from the top) so that any failure names the field path and the byte offset.
  * Keeping that path costs a few array stores per message; the path is turned into text only on failure.
  *
@@ -25,18 +23,12 @@ final class ProtoReader {
     static final int LEN = 2;
     static final int FIXED32 = 5;
 
-    private static final String TRUNCATED =
-            "truncated: the input ends inside a field, or a length runs past the end of its message";
-
     /** The body of a decode: reads the top-level message. */
     interface Body {
         void read(ProtoReader reader) throws IOException, OtlpDecodeException;
     }
 
-    final CodedInputStream in;
-    /** The input and where the message starts in it, for {@link #readName()}. */
-    private final byte[] bytes;
-    private final int start;
+    final ProtoInput in;
     private final String messageName;
     private String[][] frameNames = new String[16][];
     private int[] frameIndex = new int[16];
@@ -48,10 +40,8 @@ final class ProtoReader {
     private double[] doubles = new double[32];
     private int doubleCount;
 
-    private ProtoReader(CodedInputStream in, byte[] bytes, int start, String messageName, String[] rootFields) {
+    private ProtoReader(ProtoInput in, String messageName, String[] rootFields) {
         this.in = in;
-        this.bytes = bytes;
-        this.start = start;
         this.messageName = messageName;
         frameNames[0] = rootFields;
         frameIndex[0] = -1;
@@ -63,14 +53,12 @@ final class ProtoReader {
      */
     static void decode(byte[] bytes, int off, int len, String messageName, String[] rootFields, Body body)
             throws OtlpDecodeException {
-        CodedInputStream in = CodedInputStream.newInstance(bytes, off, len);
-        ProtoReader reader = new ProtoReader(in, bytes, off, messageName, rootFields);
+        // every length is bounded by the real input: a length prefix alone never allocates more than was sent
+        ProtoReader reader = new ProtoReader(new ProtoInput(bytes, off, len), messageName, rootFields);
         try {
-            // Bound every length by the real input: a length prefix alone must not allocate more than was sent.
-            in.pushLimit(len);
             body.read(reader);
-        } catch (InvalidProtocolBufferException e) {
-            throw reader.error(describe(e), e);
+        } catch (ProtoInput.Malformed e) {
+            throw reader.error(e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw reader.error(e.toString(), e);
         } catch (StackOverflowError e) {
@@ -91,8 +79,7 @@ final class ProtoReader {
      * {@code index} is its position in a repeated field (or -1). Returns the limit to hand to {@link #leave}.
      */
     int enter(String[] fields, int index) throws IOException, OtlpDecodeException {
-        int length = in.readRawVarint32();
-        int oldLimit = in.pushLimit(length);
+        int oldLimit = in.pushLimit(in.readRawVarint32());
         if (depth + 1 >= MAX_DEPTH) {
             throw error("messages nested deeper than " + MAX_DEPTH, null);
         }
@@ -168,11 +155,8 @@ final class ProtoReader {
      * unit): the same value as {@link #readString()}, preferably a shared instance from the {@link NameCache}.
      */
     String readName() throws IOException {
-        int length = in.readRawVarint32();
-        if (length < 0 || length > in.getBytesUntilLimit()) {
-            in.skipRawBytes(length); // throws what readString() would: negative size, or truncated
-        }
-        String name = NameCache.decode(bytes, start + in.getTotalBytesRead(), length);
+        int length = in.readLength();
+        String name = NameCache.decode(in.buffer(), in.position(), length);
         in.skipRawBytes(length);
         return name;
     }
@@ -254,7 +238,7 @@ final class ProtoReader {
             throw error("the packed " + type + " values have a length that is not a multiple of 8: " + length, null);
         }
         if (length > in.getBytesUntilLimit()) {
-            throw error(TRUNCATED, null);
+            throw error(ProtoInput.TRUNCATED, null);
         }
         return length / 8;
     }
@@ -296,30 +280,6 @@ final class ProtoReader {
             }
         }
         return path.toString();
-    }
-
-    /** protobuf-java's messages, shortened to what went wrong. */
-    private static String describe(InvalidProtocolBufferException e) {
-        String message = String.valueOf(e.getMessage());
-        if (message.startsWith("While parsing a protocol message, the input ended unexpectedly")) {
-            return TRUNCATED;
-        }
-        if (message.contains("negative size")) {
-            return "a length is negative";
-        }
-        if (message.contains("malformed varint")) {
-            return "malformed varint";
-        }
-        if (message.contains("invalid tag")) {
-            return "invalid tag (field number 0)";
-        }
-        if (message.contains("invalid wire type")) {
-            return "invalid wire type";
-        }
-        if (message.contains("end-group tag did not match")) {
-            return "unterminated or mismatched group";
-        }
-        return message;
     }
 
     /** Builds a field-name table indexed by field number from (number, name) pairs. */
