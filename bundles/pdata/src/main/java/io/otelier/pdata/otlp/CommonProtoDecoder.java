@@ -51,7 +51,8 @@ final class CommonProtoDecoder {
             switch (tag) {
                 case 1 << 3 | LEN -> key = r.readName();
                 case 2 << 3 | LEN -> value = readAnyValue(r, -1);
-                default -> r.skipField(tag, KEY_VALUE_KNOWN); // key_strindex only has a meaning in profiles
+                case 3 << 3 | VARINT -> r.in.readInt32(); // key_strindex: an index into a profiles string table
+                default -> r.skipField(tag, KEY_VALUE_KNOWN);
             }
         }
         r.leave(limit);
@@ -121,6 +122,7 @@ final class CommonProtoDecoder {
             switch (tag) {
                 case 1 << 3 | LEN -> key = r.readName();
                 case 2 << 3 | LEN -> value = readAnyValue(r, -1);
+                case 3 << 3 | VARINT -> r.in.readInt32(); // key_strindex, as in readAttribute
                 default -> r.skipField(tag, KEY_VALUE_KNOWN);
             }
         }
