@@ -15,6 +15,7 @@ import io.otelier.pdata.common.InstrumentationScope;
 import io.otelier.pdata.common.KeyValue;
 import io.otelier.pdata.common.Resource;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,6 +45,9 @@ final class CommonProtoDecoder {
      * its last value: the model is a map.
      */
     static void readAttribute(ProtoReader r, Attributes attributes) throws IOException, OtlpDecodeException {
+        if (readPlainAttribute(r.in, attributes)) {
+            return;
+        }
         int limit = r.enter(KEY_VALUE, attributes.size());
         String key = "";
         AnyValue value = AnyValue.empty();
@@ -57,6 +61,70 @@ final class CommonProtoDecoder {
         }
         r.leave(limit);
         attributes.put(key, value);
+    }
+
+    /**
+     * The usual attribute, read without entering its two messages: a {@code KeyValue} under 128 bytes holding
+     * exactly a key, then a value whose body is one string (under 128 bytes), int, double or bool field. Anything
+     * else, well-formed or not, is left to the general path, which names what is wrong: then nothing is read and
+     * the answer is false.
+     */
+    private static boolean readPlainAttribute(ProtoInput in, Attributes attributes) {
+        byte[] b = in.buffer();
+        int at = in.position();
+        if (in.limit() - at < 7) { // length, key tag, key length, a key byte, value tag, value length, a value byte
+            return false;
+        }
+        int end = at + 1 + b[at]; // before at + 7 when the length takes more than one byte
+        int keyLength = b[at + 2];
+        int valueTag = at + 3 + keyLength;
+        if (end < at + 7 || end > in.limit() || b[at + 1] != (1 << 3 | LEN) || keyLength <= 0 || valueTag + 3 > end
+                || b[valueTag] != (2 << 3 | LEN) || valueTag + 2 + b[valueTag + 1] != end) {
+            return false;
+        }
+        AnyValue value = plainValue(b, valueTag + 2, end);
+        if (value == null) {
+            return false;
+        }
+        attributes.put(NameCache.decode(b, at + 3, keyLength), value);
+        in.skipTo(end);
+        return true;
+    }
+
+    /** The {@code AnyValue} whose body {@code b[at, end)} is exactly one string, int, double or bool field, or null. */
+    private static AnyValue plainValue(byte[] b, int at, int end) {
+        switch (b[at]) {
+            case 1 << 3 | LEN -> {
+                if (end - at >= 2 && b[at + 1] == end - at - 2) {
+                    int length = end - at - 2;
+                    return AnyValue.of(length == 0 ? "" : new String(b, at + 2, length, StandardCharsets.UTF_8));
+                }
+            }
+            case 3 << 3 | VARINT -> {
+                long value = 0;
+                for (int i = at + 1, shift = 0; i < end && shift < 64; i++, shift += 7) {
+                    byte x = b[i];
+                    value |= (long) (x & 0x7F) << shift;
+                    if (x >= 0) {
+                        return i + 1 == end ? AnyValue.of(value) : null;
+                    }
+                }
+            }
+            case 4 << 3 | FIXED64 -> {
+                if (end - at == 9) {
+                    return AnyValue.of(Double.longBitsToDouble(ProtoInput.littleEndian64(b, at + 1)));
+                }
+            }
+            case 2 << 3 | VARINT -> {
+                if (end - at == 2 && b[at + 1] >= 0) {
+                    return AnyValue.of(b[at + 1] != 0);
+                }
+            }
+            default -> {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** Reads one {@code AnyValue} message; {@code index} is its position in an array, or -1. */

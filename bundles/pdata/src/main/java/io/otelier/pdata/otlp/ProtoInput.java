@@ -1,6 +1,9 @@
 package io.otelier.pdata.otlp;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -30,6 +33,8 @@ final class ProtoInput {
     /** Nesting accepted for groups being skipped, as for messages. */
     private static final int MAX_GROUP_DEPTH = ProtoReader.MAX_DEPTH;
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final byte[] buf;
     private final int start;
     private int pos;
@@ -51,6 +56,16 @@ final class ProtoInput {
     /** The absolute index of the next byte in {@link #buffer()}. */
     int position() {
         return pos;
+    }
+
+    /** The absolute index in {@link #buffer()} where the current message ends. */
+    int limit() {
+        return limit;
+    }
+
+    /** Moves on to {@code position}, which the caller has checked lies within the current message. */
+    void skipTo(int position) {
+        pos = position;
     }
 
     int getTotalBytesRead() {
@@ -90,14 +105,24 @@ final class ProtoInput {
         limit = oldLimit;
     }
 
-    /** A varint read as protobuf reads an int32: up to ten bytes, the low 32 bits kept. */
+    /**
+     * A varint read as protobuf reads an int32: up to ten bytes, the low 32 bits kept. One and two bytes (tags,
+     * lengths below 16 KiB) are read without the general loop.
+     */
     int readRawVarint32() throws IOException {
         int at = pos;
         if (at < limit) {
-            byte b = buf[at];
-            if (b >= 0) {
+            int b0 = buf[at];
+            if (b0 >= 0) {
                 pos = at + 1;
-                return b;
+                return b0;
+            }
+            if (at + 1 < limit) {
+                int b1 = buf[at + 1];
+                if (b1 >= 0) {
+                    pos = at + 2;
+                    return b0 & 0x7F | b1 << 7;
+                }
             }
         }
         return (int) readRawVarint64();
@@ -126,9 +151,12 @@ final class ProtoInput {
             throw new Malformed(TRUNCATED);
         }
         pos = at + 8;
-        return (buf[at] & 0xFFL) | (buf[at + 1] & 0xFFL) << 8 | (buf[at + 2] & 0xFFL) << 16
-                | (buf[at + 3] & 0xFFL) << 24 | (buf[at + 4] & 0xFFL) << 32 | (buf[at + 5] & 0xFFL) << 40
-                | (buf[at + 6] & 0xFFL) << 48 | (buf[at + 7] & 0xFFL) << 56;
+        return littleEndian64(buf, at);
+    }
+
+    /** The eight bytes at {@code at} as a little-endian long (the caller checked they are there). */
+    static long littleEndian64(byte[] bytes, int at) {
+        return (long) LONGS.get(bytes, at);
     }
 
     int readRawLittleEndian32() throws IOException {

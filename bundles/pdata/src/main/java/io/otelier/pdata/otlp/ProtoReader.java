@@ -30,9 +30,10 @@ final class ProtoReader {
 
     final ProtoInput in;
     private final String messageName;
-    private String[][] frameNames = new String[16][];
-    private int[] frameIndex = new int[16];
-    private int[] frameField = new int[16];
+    // one frame per message being read, the top-level message at 0; sized for the deepest nesting accepted
+    private final String[][] frameNames = new String[MAX_DEPTH][];
+    private final int[] frameIndex = new int[MAX_DEPTH];
+    private final int[] frameField = new int[MAX_DEPTH];
     private int depth;
     // repeated scalars of the message being read (bucket counts, bounds), reused from message to message
     private long[] longs = new long[32];
@@ -80,18 +81,14 @@ final class ProtoReader {
      */
     int enter(String[] fields, int index) throws IOException, OtlpDecodeException {
         int oldLimit = in.pushLimit(in.readRawVarint32());
-        if (depth + 1 >= MAX_DEPTH) {
+        int next = depth + 1;
+        if (next >= MAX_DEPTH) {
             throw error("messages nested deeper than " + MAX_DEPTH, null);
         }
-        depth++;
-        if (depth == frameNames.length) {
-            frameNames = Arrays.copyOf(frameNames, depth * 2);
-            frameIndex = Arrays.copyOf(frameIndex, depth * 2);
-            frameField = Arrays.copyOf(frameField, depth * 2);
-        }
-        frameNames[depth] = fields;
-        frameIndex[depth] = index;
-        frameField[depth] = 0;
+        depth = next;
+        frameNames[next] = fields;
+        frameIndex[next] = index;
+        frameField[next] = 0;
         return oldLimit;
     }
 
