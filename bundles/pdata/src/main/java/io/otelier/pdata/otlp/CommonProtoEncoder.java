@@ -16,6 +16,7 @@ import io.otelier.pdata.common.KeyValue;
 import io.otelier.pdata.common.Resource;
 import io.otelier.pdata.common.SpanId;
 import io.otelier.pdata.common.TraceId;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -146,33 +147,95 @@ final class CommonProtoEncoder {
     static int attributesSize(int field, Attributes attributes, SizeCache cache) {
         int size = 0;
         for (int i = 0, n = attributes.size(); i < n; i++) {
-            int slot = cache.reserve();
-            size += messageSize(field, slot, keyValueSize(attributes.key(i), attributes.value(i), cache), cache);
+            size += keyValueSize(field, attributes.key(i), attributes.value(i), cache);
         }
         return size;
     }
 
     static void writeAttributes(ProtoWriter out, int field, Attributes attributes, SizeCache cache) {
         for (int i = 0, n = attributes.size(); i < n; i++) {
-            startMessage(out, field, cache);
-            writeKeyValue(out, attributes.key(i), attributes.value(i), cache);
+            writeKeyValue(out, field, attributes.key(i), attributes.value(i), cache);
         }
     }
 
-    private static int keyValueSize(String key, AnyValue value, SizeCache cache) {
-        int size = nameSize(1, key);
-        if (value.type() != AnyValue.Type.EMPTY) {
+    /**
+     * Size of a KeyValue as field {@code field}. The key's UTF-8 bytes (a cached name's, or converted here) and a
+     * string value's are kept for the writing pass, which copies them: each is converted once per encode. A
+     * KeyValue whose value holds no message (the usual case) takes no size slot: the writing pass works its two
+     * lengths out again from the kept bytes, which is cheaper than storing and taking them.
+     */
+    private static int keyValueSize(int field, String key, AnyValue value, SizeCache cache) {
+        if (holdsMessages(value)) {
             int slot = cache.reserve();
-            size += messageSize(2, slot, anyValueSize(value, cache), cache);
+            int keySize = keptBytesSize(1, cache.keep(nameBytes(key)));
+            int valueSlot = cache.reserve();
+            int body = keySize + messageSize(2, valueSlot, anyValueSize(value, cache), cache);
+            return messageSize(field, slot, body, cache);
         }
-        return size;
+        byte[] keyBytes = cache.keep(nameBytes(key));
+        byte[] stringBytes = value.type() == AnyValue.Type.STRING
+                ? cache.keep(value.stringValue().getBytes(StandardCharsets.UTF_8)) : null;
+        return fieldSize(field, plainKeyValueBodySize(keyBytes, value, stringBytes));
     }
 
-    private static void writeKeyValue(ProtoWriter out, String key, AnyValue value, SizeCache cache) {
-        writeName(out, 1, key);
-        if (value.type() != AnyValue.Type.EMPTY) {
+    private static void writeKeyValue(ProtoWriter out, int field, String key, AnyValue value, SizeCache cache) {
+        if (holdsMessages(value)) {
+            startMessage(out, field, cache);
+            writeKeptBytes(out, 1, cache.takeKept());
             startMessage(out, 2, cache);
             writeAnyValue(out, value, cache);
+            return;
+        }
+        byte[] keyBytes = cache.takeKept();
+        byte[] stringBytes = value.type() == AnyValue.Type.STRING ? cache.takeKept() : null;
+        out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+        out.writeUInt32NoTag(plainKeyValueBodySize(keyBytes, value, stringBytes));
+        writeKeptBytes(out, 1, keyBytes);
+        if (value.type() == AnyValue.Type.EMPTY) {
+            return;
+        }
+        out.writeTag(2, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+        if (stringBytes != null) {
+            out.writeUInt32NoTag(computeTagSize(1) + computeUInt32SizeNoTag(stringBytes.length) + stringBytes.length);
+            out.writeTag(1, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            out.writeUInt32NoTag(stringBytes.length);
+            out.writeRawBytes(stringBytes);
+        } else {
+            out.writeUInt32NoTag(anyValueSize(value, cache));
+            writeAnyValue(out, value, cache);
+        }
+    }
+
+    private static boolean holdsMessages(AnyValue value) {
+        return value.type() == AnyValue.Type.ARRAY || value.type() == AnyValue.Type.KVLIST;
+    }
+
+    /** The body size of a KeyValue whose value holds no message; {@code stringBytes} are a string value's. */
+    private static int plainKeyValueBodySize(byte[] keyBytes, AnyValue value, byte[] stringBytes) {
+        int size = keptBytesSize(1, keyBytes);
+        if (value.type() == AnyValue.Type.EMPTY) {
+            return size;
+        }
+        int valueBody = stringBytes != null ? fieldSize(1, stringBytes.length) : anyValueSize(value, null);
+        return size + fieldSize(2, valueBody);
+    }
+
+    /** A name's UTF-8 bytes: the cached ones when the {@link NameCache} has it. Not to be modified. */
+    private static byte[] nameBytes(String name) {
+        byte[] utf8 = NameCache.utf8(name);
+        return utf8 != null ? utf8 : name.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Size of a string field whose UTF-8 bytes are given; none for the empty string (the proto3 default). */
+    private static int keptBytesSize(int field, byte[] utf8) {
+        return utf8.length == 0 ? 0 : fieldSize(field, utf8.length);
+    }
+
+    private static void writeKeptBytes(ProtoWriter out, int field, byte[] utf8) {
+        if (utf8.length != 0) {
+            out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            out.writeUInt32NoTag(utf8.length);
+            out.writeRawBytes(utf8);
         }
     }
 
@@ -201,8 +264,7 @@ final class CommonProtoEncoder {
                 int body = 0;
                 for (int i = 0, n = values.size(); i < n; i++) {
                     KeyValue entry = values.get(i);
-                    int entrySlot = cache.reserve();
-                    body += messageSize(1, entrySlot, keyValueSize(entry.key(), entry.value(), cache), cache);
+                    body += keyValueSize(1, entry.key(), entry.value(), cache);
                 }
                 yield messageSize(6, slot, body, cache);
             }
@@ -239,8 +301,7 @@ final class CommonProtoEncoder {
                 List<KeyValue> values = value.kvListValue();
                 for (int i = 0, n = values.size(); i < n; i++) {
                     KeyValue entry = values.get(i);
-                    startMessage(out, 1, cache);
-                    writeKeyValue(out, entry.key(), entry.value(), cache);
+                    writeKeyValue(out, 1, entry.key(), entry.value(), cache);
                 }
             }
         }
