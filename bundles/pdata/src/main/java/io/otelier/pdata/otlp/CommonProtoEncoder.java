@@ -162,62 +162,60 @@ final class CommonProtoEncoder {
      * Size of a KeyValue as field {@code field}. The key's UTF-8 bytes (a cached name's, or converted here) and a
      * string value's are kept for the writing pass, which copies them: each is converted once per encode. A
      * KeyValue whose value holds no message (the usual case) takes no size slot: the writing pass works its two
-     * lengths out again from the kept bytes, which is cheaper than storing and taking them.
+     * lengths out again from the kept bytes, which is cheaper than storing and taking them. The value's type is
+     * asked once per pass: {@link AnyValue} is an interface with many implementations, so each call is a dispatch.
      */
     private static int keyValueSize(int field, String key, AnyValue value, SizeCache cache) {
-        if (holdsMessages(value)) {
+        AnyValue.Type type = value.type();
+        if (type == AnyValue.Type.ARRAY || type == AnyValue.Type.KVLIST) {
             int slot = cache.reserve();
             int keySize = keptBytesSize(1, cache.keep(nameBytes(key)));
             int valueSlot = cache.reserve();
-            int body = keySize + messageSize(2, valueSlot, anyValueSize(value, cache), cache);
+            int body = keySize + messageSize(2, valueSlot, anyValueSize(value, type, cache), cache);
             return messageSize(field, slot, body, cache);
         }
-        byte[] keyBytes = cache.keep(nameBytes(key));
-        byte[] stringBytes = value.type() == AnyValue.Type.STRING
-                ? cache.keep(value.stringValue().getBytes(StandardCharsets.UTF_8)) : null;
-        return fieldSize(field, plainKeyValueBodySize(keyBytes, value, stringBytes));
+        int body = keptBytesSize(1, cache.keep(nameBytes(key)));
+        if (type == AnyValue.Type.STRING) {
+            body += fieldSize(2, fieldSize(1, cache.keep(value.stringValue().getBytes(StandardCharsets.UTF_8)).length));
+        } else if (type != AnyValue.Type.EMPTY) {
+            body += fieldSize(2, anyValueSize(value, type, cache));
+        }
+        return fieldSize(field, body);
     }
 
     private static void writeKeyValue(ProtoWriter out, int field, String key, AnyValue value, SizeCache cache) {
-        if (holdsMessages(value)) {
+        AnyValue.Type type = value.type();
+        if (type == AnyValue.Type.ARRAY || type == AnyValue.Type.KVLIST) {
             startMessage(out, field, cache);
             writeKeptBytes(out, 1, cache.takeKept());
             startMessage(out, 2, cache);
-            writeAnyValue(out, value, cache);
+            writeAnyValue(out, value, type, cache);
             return;
         }
         byte[] keyBytes = cache.takeKept();
-        byte[] stringBytes = value.type() == AnyValue.Type.STRING ? cache.takeKept() : null;
+        int keySize = keptBytesSize(1, keyBytes);
         out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-        out.writeUInt32NoTag(plainKeyValueBodySize(keyBytes, value, stringBytes));
-        writeKeptBytes(out, 1, keyBytes);
-        if (value.type() == AnyValue.Type.EMPTY) {
-            return;
-        }
-        out.writeTag(2, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-        if (stringBytes != null) {
-            out.writeUInt32NoTag(computeTagSize(1) + computeUInt32SizeNoTag(stringBytes.length) + stringBytes.length);
-            out.writeTag(1, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+        if (type == AnyValue.Type.EMPTY) {
+            out.writeUInt32NoTag(keySize);
+            writeKeptBytes(out, 1, keyBytes);
+        } else if (type == AnyValue.Type.STRING) {
+            byte[] stringBytes = cache.takeKept();
+            int valueSize = fieldSize(1, stringBytes.length);
+            out.writeUInt32NoTag(keySize + fieldSize(2, valueSize));
+            writeKeptBytes(out, 1, keyBytes);
+            out.writeTag(2, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            out.writeUInt32NoTag(valueSize);
+            out.writeTag(1, WireFormat.WIRETYPE_LENGTH_DELIMITED); // an empty string value is still written
             out.writeUInt32NoTag(stringBytes.length);
             out.writeRawBytes(stringBytes);
         } else {
-            out.writeUInt32NoTag(anyValueSize(value, cache));
-            writeAnyValue(out, value, cache);
+            int valueSize = anyValueSize(value, type, cache);
+            out.writeUInt32NoTag(keySize + fieldSize(2, valueSize));
+            writeKeptBytes(out, 1, keyBytes);
+            out.writeTag(2, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            out.writeUInt32NoTag(valueSize);
+            writeAnyValue(out, value, type, cache);
         }
-    }
-
-    private static boolean holdsMessages(AnyValue value) {
-        return value.type() == AnyValue.Type.ARRAY || value.type() == AnyValue.Type.KVLIST;
-    }
-
-    /** The body size of a KeyValue whose value holds no message; {@code stringBytes} are a string value's. */
-    private static int plainKeyValueBodySize(byte[] keyBytes, AnyValue value, byte[] stringBytes) {
-        int size = keptBytesSize(1, keyBytes);
-        if (value.type() == AnyValue.Type.EMPTY) {
-            return size;
-        }
-        int valueBody = stringBytes != null ? fieldSize(1, stringBytes.length) : anyValueSize(value, null);
-        return size + fieldSize(2, valueBody);
     }
 
     /** A name's UTF-8 bytes: the cached ones when the {@link NameCache} has it. Not to be modified. */
@@ -241,7 +239,11 @@ final class CommonProtoEncoder {
 
     /** Size of an AnyValue message body. */
     static int anyValueSize(AnyValue value, SizeCache cache) {
-        return switch (value.type()) {
+        return anyValueSize(value, value.type(), cache);
+    }
+
+    private static int anyValueSize(AnyValue value, AnyValue.Type type, SizeCache cache) {
+        return switch (type) {
             case EMPTY -> 0;
             case STRING -> computeStringSize(1, value.stringValue());
             case BOOL -> 2;
@@ -273,7 +275,11 @@ final class CommonProtoEncoder {
 
     /** Writes an AnyValue message body. */
     static void writeAnyValue(ProtoWriter out, AnyValue value, SizeCache cache) {
-        switch (value.type()) {
+        writeAnyValue(out, value, value.type(), cache);
+    }
+
+    private static void writeAnyValue(ProtoWriter out, AnyValue value, AnyValue.Type type, SizeCache cache) {
+        switch (type) {
             case EMPTY -> {
             }
             case STRING -> out.writeString(1, value.stringValue());
