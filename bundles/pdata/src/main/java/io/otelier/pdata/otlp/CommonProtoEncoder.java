@@ -166,6 +166,10 @@ final class CommonProtoEncoder {
      * asked once per pass: {@link AnyValue} is an interface with many implementations, so each call is a dispatch.
      */
     private static int keyValueSize(int field, String key, AnyValue value, SizeCache cache) {
+        if (value instanceof AnyValue.StringValue string) { // the usual value: a class check, not a dispatch
+            int body = keptBytesSize(1, cache.keep(nameBytes(key)));
+            return fieldSize(field, body + fieldSize(2, fieldSize(1, cache.keep(utf8(string.value())).length)));
+        }
         AnyValue.Type type = value.type();
         if (type == AnyValue.Type.ARRAY || type == AnyValue.Type.KVLIST) {
             int slot = cache.reserve();
@@ -176,7 +180,7 @@ final class CommonProtoEncoder {
         }
         int body = keptBytesSize(1, cache.keep(nameBytes(key)));
         if (type == AnyValue.Type.STRING) {
-            body += fieldSize(2, fieldSize(1, cache.keep(value.stringValue().getBytes(StandardCharsets.UTF_8)).length));
+            body += fieldSize(2, fieldSize(1, cache.keep(utf8(value.stringValue())).length));
         } else if (type != AnyValue.Type.EMPTY) {
             body += fieldSize(2, anyValueSize(value, type, cache));
         }
@@ -184,7 +188,7 @@ final class CommonProtoEncoder {
     }
 
     private static void writeKeyValue(ProtoWriter out, int field, String key, AnyValue value, SizeCache cache) {
-        AnyValue.Type type = value.type();
+        AnyValue.Type type = value instanceof AnyValue.StringValue ? AnyValue.Type.STRING : value.type();
         if (type == AnyValue.Type.ARRAY || type == AnyValue.Type.KVLIST) {
             startMessage(out, field, cache);
             writeKeptBytes(out, 1, cache.takeKept());
@@ -221,7 +225,12 @@ final class CommonProtoEncoder {
     /** A name's UTF-8 bytes: the cached ones when the {@link NameCache} has it. Not to be modified. */
     private static byte[] nameBytes(String name) {
         byte[] utf8 = NameCache.utf8(name);
-        return utf8 != null ? utf8 : name.getBytes(StandardCharsets.UTF_8);
+        return utf8 != null ? utf8 : utf8(name);
+    }
+
+    /** What protobuf writes for a string (an unpaired surrogate becomes '?', as in protobuf-java's fallback). */
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Size of a string field whose UTF-8 bytes are given; none for the empty string (the proto3 default). */
