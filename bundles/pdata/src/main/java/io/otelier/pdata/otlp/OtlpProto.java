@@ -15,8 +15,8 @@ import java.util.Objects;
 
 /**
  * The OTLP protobuf wire format (opentelemetry-proto 1.x) of traces, metrics and logs, hand-written: decoding
- * on protobuf-java's {@link com.google.protobuf.CodedInputStream}, encoding on {@link ProtoWriter}, which writes
- * what {@link com.google.protobuf.CodedOutputStream} writes.
+ * on {@link ProtoInput}, which reads as protobuf-java's {@code CodedInputStream} does, encoding on
+ * {@link ProtoWriter}, which writes what {@link com.google.protobuf.CodedOutputStream} writes.
  *
  * <p>The bytes of {@code Export{Trace,Metrics,Logs}ServiceRequest} are also those of {@code TracesData},
  * {@code MetricsData} and {@code LogsData}. Decoding accepts everything protobuf does: fields in any order,
