@@ -34,6 +34,7 @@ final class ProtoInput {
     private static final int MAX_GROUP_DEPTH = ProtoReader.MAX_DEPTH;
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] buf;
     private final int start;
@@ -90,12 +91,7 @@ final class ProtoInput {
 
     /** Makes the next {@code length} bytes the current message; returns the limit to give back to popLimit. */
     int pushLimit(int length) throws IOException {
-        if (length < 0) {
-            throw new Malformed("a length is negative");
-        }
-        if (length > limit - pos) {
-            throw new Malformed(TRUNCATED);
-        }
+        checkLength(length);
         int old = limit;
         limit = pos + length;
         return old;
@@ -165,7 +161,7 @@ final class ProtoInput {
             throw new Malformed(TRUNCATED);
         }
         pos = at + 4;
-        return (buf[at] & 0xFF) | (buf[at + 1] & 0xFF) << 8 | (buf[at + 2] & 0xFF) << 16 | (buf[at + 3] & 0xFF) << 24;
+        return (int) INTS.get(buf, at);
     }
 
     long readFixed64() throws IOException {
@@ -212,13 +208,18 @@ final class ProtoInput {
     /** A length prefix whose bytes lie within the current message. */
     int readLength() throws IOException {
         int length = readRawVarint32();
+        checkLength(length);
+        return length;
+    }
+
+    /** Refuses a length that is negative or runs past the current message. */
+    private void checkLength(int length) throws Malformed {
         if (length < 0) {
             throw new Malformed("a length is negative");
         }
         if (length > limit - pos) {
             throw new Malformed(TRUNCATED);
         }
-        return length;
     }
 
     /** A string field; malformed UTF-8 becomes U+FFFD, as with protobuf's (non-validating) readString. */
@@ -240,12 +241,7 @@ final class ProtoInput {
     }
 
     void skipRawBytes(int length) throws IOException {
-        if (length < 0) {
-            throw new Malformed("a length is negative");
-        }
-        if (length > limit - pos) {
-            throw new Malformed(TRUNCATED);
-        }
+        checkLength(length);
         pos += length;
     }
 
