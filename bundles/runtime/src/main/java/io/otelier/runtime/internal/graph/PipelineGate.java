@@ -20,12 +20,11 @@ final class PipelineGate<T extends Telemetry> implements Consumer<T> {
     private final long holdNanos;
     private final Object lock = new Object();
     private Consumer<T> target;
-    private boolean open;
     private int inFlight;
     /** Why a closed gate refuses: "is being rebuilt", "waits for …". */
     private String reason = "is starting";
     private volatile boolean mutates;
-    /** The target while the gate is open, null while it is closed: read without the lock by {@link #mayBlock}. */
+    /** The target while the gate is open, null while it is closed; written under the lock, read also without. */
     private volatile Consumer<T> passing;
 
     PipelineGate(String pipeline, long holdMillis) {
@@ -38,7 +37,7 @@ final class PipelineGate<T extends Telemetry> implements Consumer<T> {
         Consumer<T> t;
         synchronized (lock) {
             long deadline = System.nanoTime() + holdNanos;
-            while (!open) {
+            while (passing == null) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new RetryableException("pipeline \"" + pipeline + "\" " + reason + "; retry later");
@@ -51,13 +50,13 @@ final class PipelineGate<T extends Telemetry> implements Consumer<T> {
                 }
             }
             inFlight++;
-            t = target;
+            t = passing;
         }
         try {
             t.consume(context, data);
         } finally {
             synchronized (lock) {
-                if (--inFlight == 0 && !open) {
+                if (--inFlight == 0 && passing == null) {
                     lock.notifyAll();
                 }
             }
@@ -72,7 +71,6 @@ final class PipelineGate<T extends Telemetry> implements Consumer<T> {
     boolean close(String why, long drainMillis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainMillis);
         synchronized (lock) {
-            open = false;
             passing = null;
             reason = why;
             while (inFlight > 0) {
@@ -117,16 +115,13 @@ final class PipelineGate<T extends Telemetry> implements Consumer<T> {
             if (target == null) {
                 throw new IllegalStateException("pipeline " + pipeline + " has nothing behind its gate");
             }
-            open = true;
             passing = target;
             lock.notifyAll();
         }
     }
 
     boolean isOpen() {
-        synchronized (lock) {
-            return open;
-        }
+        return passing != null;
     }
 
     @Override
