@@ -68,12 +68,11 @@ final class FanoutConsumer<T extends Telemetry> implements Consumer<T> {
     /** Every consumer is called in turn, so the fan-out may wait as soon as one of them may. */
     @Override
     public boolean mayBlock() {
-        for (Consumer<T> c : mutating) {
-            if (c.mayBlock()) {
-                return true;
-            }
-        }
-        for (Consumer<T> c : readOnly) {
+        return anyMayBlock(mutating) || anyMayBlock(readOnly);
+    }
+
+    private static <T extends Telemetry> boolean anyMayBlock(List<Consumer<T>> consumers) {
+        for (Consumer<T> c : consumers) {
             if (c.mayBlock()) {
                 return true;
             }
