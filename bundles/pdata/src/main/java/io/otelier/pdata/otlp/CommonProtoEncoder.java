@@ -84,14 +84,7 @@ final class CommonProtoEncoder {
         if (value.isEmpty()) {
             return;
         }
-        byte[] utf8 = NameCache.utf8(value);
-        if (utf8 == null) {
-            out.writeString(field, value);
-        } else {
-            out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-            out.writeUInt32NoTag(utf8.length);
-            out.writeRawBytes(utf8);
-        }
+        out.writeBytes(field, nameBytes(value));
     }
 
     static int uint32Size(int field, int value) {
@@ -163,14 +156,10 @@ final class CommonProtoEncoder {
      * string value's are kept for the writing pass, which copies them: each is converted once per encode. A
      * KeyValue whose value holds no message (the usual case) takes no size slot: the writing pass works its two
      * lengths out again from the kept bytes, which is cheaper than storing and taking them. The value's type is
-     * asked once per pass: {@link AnyValue} is an interface with many implementations, so each call is a dispatch.
+     * asked once per pass ({@link #typeOf}).
      */
     private static int keyValueSize(int field, String key, AnyValue value, SizeCache cache) {
-        if (value instanceof AnyValue.StringValue string) { // the usual value: a class check, not a dispatch
-            int body = keptBytesSize(1, cache.keep(nameBytes(key)));
-            return fieldSize(field, body + fieldSize(2, fieldSize(1, cache.keep(utf8(string.value())).length)));
-        }
-        AnyValue.Type type = value.type();
+        AnyValue.Type type = typeOf(value);
         if (type == AnyValue.Type.ARRAY || type == AnyValue.Type.KVLIST) {
             int slot = cache.reserve();
             int keySize = keptBytesSize(1, cache.keep(nameBytes(key)));
@@ -180,7 +169,7 @@ final class CommonProtoEncoder {
         }
         int body = keptBytesSize(1, cache.keep(nameBytes(key)));
         if (type == AnyValue.Type.STRING) {
-            body += fieldSize(2, fieldSize(1, cache.keep(utf8(value.stringValue())).length));
+            body += fieldSize(2, fieldSize(1, cache.keep(utf8(((AnyValue.StringValue) value).value())).length));
         } else if (type != AnyValue.Type.EMPTY) {
             body += fieldSize(2, anyValueSize(value, type, cache));
         }
@@ -188,7 +177,7 @@ final class CommonProtoEncoder {
     }
 
     private static void writeKeyValue(ProtoWriter out, int field, String key, AnyValue value, SizeCache cache) {
-        AnyValue.Type type = value instanceof AnyValue.StringValue ? AnyValue.Type.STRING : value.type();
+        AnyValue.Type type = typeOf(value);
         if (type == AnyValue.Type.ARRAY || type == AnyValue.Type.KVLIST) {
             startMessage(out, field, cache);
             writeKeptBytes(out, 1, cache.takeKept());
@@ -209,9 +198,7 @@ final class CommonProtoEncoder {
             writeKeptBytes(out, 1, keyBytes);
             out.writeTag(2, WireFormat.WIRETYPE_LENGTH_DELIMITED);
             out.writeUInt32NoTag(valueSize);
-            out.writeTag(1, WireFormat.WIRETYPE_LENGTH_DELIMITED); // an empty string value is still written
-            out.writeUInt32NoTag(stringBytes.length);
-            out.writeRawBytes(stringBytes);
+            out.writeBytes(1, stringBytes); // an empty string value is still written
         } else {
             int valueSize = anyValueSize(value, type, cache);
             out.writeUInt32NoTag(keySize + fieldSize(2, valueSize));
@@ -240,10 +227,16 @@ final class CommonProtoEncoder {
 
     private static void writeKeptBytes(ProtoWriter out, int field, byte[] utf8) {
         if (utf8.length != 0) {
-            out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-            out.writeUInt32NoTag(utf8.length);
-            out.writeRawBytes(utf8);
+            out.writeBytes(field, utf8);
         }
+    }
+
+    /**
+     * The value's type, a string (the usual value) recognised by its class: {@link AnyValue} is a sealed interface
+     * with eight implementations, so {@code type()} is a megamorphic dispatch.
+     */
+    private static AnyValue.Type typeOf(AnyValue value) {
+        return value instanceof AnyValue.StringValue ? AnyValue.Type.STRING : value.type();
     }
 
     /** Size of an AnyValue message body. */

@@ -138,9 +138,13 @@ final class ProtoWriter {
      * character loop costs a call per character under C1.
      */
     void writeString(int field, String value) {
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        writeBytes(field, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A length-delimited field holding {@code bytes}: a string's UTF-8 converted already, or bytes. */
+    void writeBytes(int field, byte[] bytes) {
         writeTag(field, LEN);
-        writeUInt32NoTag(utf8.length);
-        writeRawBytes(utf8);
+        writeUInt32NoTag(bytes.length);
+        writeRawBytes(bytes);
     }
 }
